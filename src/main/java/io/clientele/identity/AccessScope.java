@@ -1,0 +1,62 @@
+package io.clientele.identity;
+
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Which records a user may see, by who is responsible for them: an administrator sees all;
+ * a head sees the records of every user in the subtree of the department they head; anyone
+ * else sees their own. Modules apply it in the {@code WHERE} clause of every query that
+ * returns business records, so pages, search, reports, exports and the API agree.
+ *
+ * <pre>{@code
+ * var sql = "select ... from clients c where " + scope.sqlCondition("c.responsible_id") + " and ...";
+ * scope.bind(jdbc.sql(sql)).param(...).query(...);
+ * }</pre>
+ *
+ * @param kind how wide the scope is
+ * @param userId the user it was computed for
+ * @param responsibleUserIds whose records are visible (empty for {@link Kind#ALL}, which needs no list)
+ */
+public record AccessScope(Kind kind, long userId, Set<Long> responsibleUserIds) {
+
+	/** The name of the SQL parameter that {@link #sqlCondition(String)} uses. */
+	public static final String PARAMETER = "scopeUserIds";
+
+	public enum Kind {
+
+		OWN, DEPARTMENT, ALL
+
+	}
+
+	public AccessScope {
+		responsibleUserIds = Set.copyOf(responsibleUserIds);
+	}
+
+	public boolean coversEverything() {
+		return kind == Kind.ALL;
+	}
+
+	/** Whether a record with this responsible user is visible. */
+	public boolean covers(long responsibleUserId) {
+		return coversEverything() || responsibleUserIds.contains(responsibleUserId);
+	}
+
+	/**
+	 * A condition on the column that holds the responsible user's id. It uses the named
+	 * parameter {@value #PARAMETER}; {@link #bind} supplies it.
+	 */
+	public String sqlCondition(String responsibleColumn) {
+		return coversEverything() ? "true" : responsibleColumn + " = any(:" + PARAMETER + ")";
+	}
+
+	public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+		return coversEverything() ? statement : statement.param(PARAMETER, sqlArray());
+	}
+
+	public Long[] sqlArray() {
+		return responsibleUserIds.toArray(Long[]::new);
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.clientele.identity;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes the {@link AccessScope} of a user from their role and the department tree.
+ */
+@Service
+public class AccessScopes {
+
+	private final JdbcClient jdbc;
+
+	AccessScopes(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public AccessScope of(long userId) {
+		Role role = jdbc.sql("select role from users where id = ?")
+			.param(userId)
+			.query((rs, row) -> Role.valueOf(rs.getString(1)))
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("No user " + userId));
+		return switch (role) {
+			case ADMINISTRATOR -> new AccessScope(AccessScope.Kind.ALL, userId, Set.of());
+			case HEAD_OF_DEPARTMENT -> departmentScope(userId);
+			default -> own(userId);
+		};
+	}
+
+	private AccessScope departmentScope(long headId) {
+		// Every user (active or not: their records stay) in the departments below the one
+		// this user heads, that one included.
+		List<Long> users = jdbc.sql("""
+				with recursive subtree(id) as (
+				  select id from departments where head_user_id = :head
+				  union all
+				  select d.id from departments d join subtree s on d.parent_id = s.id
+				)
+				select u.id from users u where u.department_id in (select id from subtree)
+				""").param("head", headId).query(Long.class).list();
+		if (users.isEmpty()) {
+			return own(headId); // a head whose department was taken away sees their own records
+		}
+		Set<Long> visible = new HashSet<>(users);
+		visible.add(headId);
+		return new AccessScope(AccessScope.Kind.DEPARTMENT, headId, visible);
+	}
+
+	private static AccessScope own(long userId) {
+		return new AccessScope(AccessScope.Kind.OWN, userId, Set.of(userId));
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.clientele.shared;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+
+/**
+ * Settings of a Clientele installation. Every one can be given as an environment variable:
+ * {@code clientele.db.url} is {@code CLIENTELE_DB_URL}.
+ */
+@ConfigurationProperties("clientele")
+public record ClienteleProperties(Path home, @DefaultValue Db db, @DefaultValue EmbeddedDb embeddedDb,
+		@DefaultValue Admin admin, @DefaultValue Login login) {
+
+	/** The data directory of the embedded database. */
+	public Path embeddedDataDirectory() {
+		return home.resolve("pgdata");
+	}
+
+	/**
+	 * An external PostgreSQL. When {@code url} is empty the embedded one is used.
+	 * @param poolSize connections in the pool; 0 means two per core (at least four)
+	 */
+	public record Db(@Nullable String url, @Nullable String user, @Nullable String password,
+			@DefaultValue("0") int poolSize, @DefaultValue("5s") Duration connectionTimeout) {
+
+		public boolean external() {
+			return StringUtils.hasText(url);
+		}
+
+		public int effectivePoolSize() {
+			return poolSize > 0 ? poolSize : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+		}
+	}
+
+	/**
+	 * The embedded PostgreSQL.
+	 * @param port 0 picks a free port at every start
+	 * @param durable false switches fsync and synchronous commit off (tests only)
+	 */
+	public record EmbeddedDb(@DefaultValue("0") int port, @DefaultValue("true") boolean durable,
+			@DefaultValue("30s") Duration startupWait) {
+	}
+
+	/**
+	 * The first administrator, created when the user table is empty.
+	 * @param password if empty, a password is generated and printed once in the log
+	 */
+	public record Admin(@DefaultValue("admin") String username, @Nullable String password) {
+	}
+
+	/**
+	 * Sign-in rate limit: after {@code maxFailures} wrong passwords for one account within
+	 * {@code window}, the account refuses sign-in for {@code lockout}, doubling with every
+	 * further failure up to {@code maxLockout}.
+	 */
+	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("5m") Duration window,
+			@DefaultValue("1m") Duration lockout, @DefaultValue("15m") Duration maxLockout) {
+	}
+
+}

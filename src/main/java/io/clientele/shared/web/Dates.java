@@ -1,0 +1,36 @@
+package io.clientele.shared.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Formats instants for pages ({@code ${@dates.dateTime(x)}}) in the reader's locale and the
+ * installation's time zone.
+ */
+@Component("dates")
+public class Dates {
+
+	private final ZoneId zone = ZoneId.systemDefault();
+
+	public String dateTime(@Nullable Instant instant) {
+		return format(instant, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT));
+	}
+
+	public String date(@Nullable Instant instant) {
+		return format(instant, DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM));
+	}
+
+	private String format(@Nullable Instant instant, DateTimeFormatter formatter) {
+		if (instant == null) {
+			return "";
+		}
+		return formatter.withLocale(LocaleContextHolder.getLocale()).withZone(zone).format(instant);
+	}
+
+}

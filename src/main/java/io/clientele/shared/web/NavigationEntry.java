@@ -1,0 +1,21 @@
+package io.clientele.shared.web;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A link in the sidebar.
+ * @param section the sidebar group ({@link #MAIN} or {@link #ADMINISTRATION})
+ * @param labelKey message key of the link text
+ * @param href path of the page
+ * @param icon Tabler icon name without the {@code ti-} prefix
+ * @param order position within the section
+ * @param role the role needed to see the entry, or null for everyone signed in
+ */
+public record NavigationEntry(String section, String labelKey, String href, String icon, int order,
+		@Nullable String role) {
+
+	public static final String MAIN = "main";
+
+	public static final String ADMINISTRATION = "administration";
+
+}

@@ -1,0 +1,27 @@
+package io.clientele.identity;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessScopeTests {
+
+	@Test
+	void an_administrators_scope_needs_no_condition() {
+		var scope = new AccessScope(AccessScope.Kind.ALL, 1, Set.of());
+		assertThat(scope.sqlCondition("c.responsible_id")).isEqualTo("true");
+		assertThat(scope.covers(12345)).isTrue();
+	}
+
+	@Test
+	void a_limited_scope_filters_the_responsible_column_by_its_users() {
+		var scope = new AccessScope(AccessScope.Kind.DEPARTMENT, 7, Set.of(7L, 8L));
+		assertThat(scope.sqlCondition("c.responsible_id")).isEqualTo("c.responsible_id = any(:scopeUserIds)");
+		assertThat(scope.sqlArray()).containsExactlyInAnyOrder(7L, 8L);
+		assertThat(scope.covers(8)).isTrue();
+		assertThat(scope.covers(9)).isFalse();
+	}
+
+}
