@@ -34,7 +34,10 @@ class MessagesTests {
 
 	private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9._-]+)[}(]");
 
-	/** Attributes that replace an element's text, so the text in the template is only a mock-up. */
+	/**
+	 * Attributes that replace an element's text, so the text in the template is only a
+	 * mock-up.
+	 */
 	private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:errors",
 			"th:remove");
 
@@ -63,8 +66,8 @@ class MessagesTests {
 	void templates_contain_no_literal_text() throws IOException, ParseException {
 		List<String> literals = new ArrayList<>();
 		for (Path template : templates()) {
-			new SimpleMarkupParser(ParseConfiguration.htmlConfiguration())
-				.parse(Files.readString(template), new LiteralTextFinder(TEMPLATES.relativize(template), literals));
+			new SimpleMarkupParser(ParseConfiguration.htmlConfiguration()).parse(Files.readString(template),
+					new LiteralTextFinder(TEMPLATES.relativize(template), literals));
 		}
 		assertThat(literals).isEmpty();
 	}
@@ -102,7 +105,8 @@ class MessagesTests {
 
 		@Override
 		public void handleOpenElement(String name, java.util.Map<String, String> attributes, int line, int col) {
-			// A page's <html th:replace="~{layout :: page(…, ~{::main})}"> hands its content to
+			// A page's <html th:replace="~{layout :: page(…, ~{::main})}"> hands its
+			// content to
 			// the layout, which renders it: that replacement does not hide the text.
 			boolean replacing = attributes != null && !"html".equalsIgnoreCase(name)
 					&& attributes.keySet().stream().anyMatch(REPLACING::contains);

@@ -5,10 +5,10 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Which records a user may see, by who is responsible for them: an administrator sees all;
- * a head sees the records of every user in the subtree of the department they head; anyone
- * else sees their own. Modules apply it in the {@code WHERE} clause of every query that
- * returns business records, so pages, search, reports, exports and the API agree.
+ * Which records a user may see, by who is responsible for them: an administrator sees
+ * all; a head sees the records of every user in the subtree of the department they head;
+ * anyone else sees their own. Modules apply it in the {@code WHERE} clause of every query
+ * that returns business records, so pages, search, reports, exports and the API agree.
  *
  * <pre>{@code
  * var sql = "select ... from clients c where " + scope.sqlCondition("c.responsible_id") + " and ...";
@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * @param kind how wide the scope is
  * @param userId the user it was computed for
- * @param responsibleUserIds whose records are visible (empty for {@link Kind#ALL}, which needs no list)
+ * @param responsibleUserIds whose records are visible (empty for {@link Kind#ALL}, which
+ * needs no list)
  */
 public record AccessScope(Kind kind, long userId, Set<Long> responsibleUserIds) {
 

@@ -46,7 +46,8 @@ public class AccessScopes {
 				select u.id from users u where u.department_id in (select id from subtree)
 				""").param("head", headId).query(Long.class).list();
 		if (users.isEmpty()) {
-			return own(headId); // a head whose department was taken away sees their own records
+			return own(headId); // a head whose department was taken away sees their own
+								// records
 		}
 		Set<Long> visible = new HashSet<>(users);
 		visible.add(headId);

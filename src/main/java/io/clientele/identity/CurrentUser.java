@@ -93,8 +93,8 @@ public final class CurrentUser implements ClienteleUserDetails, CredentialsConta
 
 	/** The same user after they changed their password. */
 	public CurrentUser withPasswordChanged() {
-		return new CurrentUser(id, username, null, fullName, role, departmentId, departmentName, preferredLocale, active,
-				false);
+		return new CurrentUser(id, username, null, fullName, role, departmentId, departmentName, preferredLocale,
+				active, false);
 	}
 
 	public CurrentUser withLocale(Locale locale) {

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
 /**
- * Settings of a Clientele installation. Every one can be given as an environment variable:
- * {@code clientele.db.url} is {@code CLIENTELE_DB_URL}.
+ * Settings of a Clientele installation. Every one can be given as an environment
+ * variable: {@code clientele.db.url} is {@code CLIENTELE_DB_URL}.
  */
 @ConfigurationProperties("clientele")
 public record ClienteleProperties(Path home, @DefaultValue Db db, @DefaultValue EmbeddedDb embeddedDb,
@@ -23,6 +23,7 @@ public record ClienteleProperties(Path home, @DefaultValue Db db, @DefaultValue 
 
 	/**
 	 * An external PostgreSQL. When {@code url} is empty the embedded one is used.
+	 *
 	 * @param poolSize connections in the pool; 0 means two per core (at least four)
 	 */
 	public record Db(@Nullable String url, @Nullable String user, @Nullable String password,
@@ -39,6 +40,7 @@ public record ClienteleProperties(Path home, @DefaultValue Db db, @DefaultValue 
 
 	/**
 	 * The embedded PostgreSQL.
+	 *
 	 * @param port 0 picks a free port at every start
 	 * @param durable false switches fsync and synchronous commit off (tests only)
 	 */
@@ -48,15 +50,16 @@ public record ClienteleProperties(Path home, @DefaultValue Db db, @DefaultValue 
 
 	/**
 	 * The first administrator, created when the user table is empty.
+	 *
 	 * @param password if empty, a password is generated and printed once in the log
 	 */
 	public record Admin(@DefaultValue("admin") String username, @Nullable String password) {
 	}
 
 	/**
-	 * Sign-in rate limit: after {@code maxFailures} wrong passwords for one account within
-	 * {@code window}, the account refuses sign-in for {@code lockout}, doubling with every
-	 * further failure up to {@code maxLockout}.
+	 * Sign-in rate limit: after {@code maxFailures} wrong passwords for one account
+	 * within {@code window}, the account refuses sign-in for {@code lockout}, doubling
+	 * with every further failure up to {@code maxLockout}.
 	 */
 	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("5m") Duration window,
 			@DefaultValue("1m") Duration lockout, @DefaultValue("15m") Duration maxLockout) {

@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A business rule refused a change. The message is a key in the message bundles, so the
- * user reads it in their language; {@code field} names the form field it belongs to, if any.
+ * user reads it in their language; {@code field} names the form field it belongs to, if
+ * any.
  */
 public class RuleViolation extends RuntimeException {
 

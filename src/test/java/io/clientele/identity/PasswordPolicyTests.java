@@ -11,12 +11,14 @@ class PasswordPolicyTests {
 
 	@Test
 	void a_long_phrase_is_accepted() {
-		assertThatCode(() -> PasswordPolicy.check("newPassword", "green tea at noon", "anna")).doesNotThrowAnyException();
+		assertThatCode(() -> PasswordPolicy.check("newPassword", "green tea at noon", "anna"))
+			.doesNotThrowAnyException();
 	}
 
 	@Test
 	void a_short_password_is_refused_on_its_field() {
-		assertThatThrownBy(() -> PasswordPolicy.check("newPassword", "short1", "anna")).isInstanceOf(RuleViolation.class)
+		assertThatThrownBy(() -> PasswordPolicy.check("newPassword", "short1", "anna"))
+			.isInstanceOf(RuleViolation.class)
 			.extracting("field", "messageKey")
 			.containsExactly("newPassword", "password.too-short");
 	}

@@ -10,9 +10,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on the test JVM's embedded PostgreSQL, served on a random port and
- * through MockMvc. Every integration test class uses this one configuration, so that Spring
- * builds the context once and all classes share it.
+ * The whole application on the test JVM's embedded PostgreSQL, served on a random port
+ * and through MockMvc. Every integration test class uses this one configuration, so that
+ * Spring builds the context once and all classes share it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

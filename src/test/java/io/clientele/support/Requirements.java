@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * What a test needs from the machine (a browser, a PostgreSQL server). Missing on a
- * developer's machine, the test is skipped with the reason; missing in CI ({@code CI=true}),
- * the test fails, so that CI never passes on tests that did not run.
+ * developer's machine, the test is skipped with the reason; missing in CI
+ * ({@code CI=true}), the test fails, so that CI never passes on tests that did not run.
  */
 public final class Requirements {
 

@@ -31,7 +31,8 @@ public class TestHome implements LauncherSessionListener {
 
 	@Override
 	public void launcherSessionClosed(LauncherSession session) {
-		// The servers stop in their contexts' shutdown hooks, after this; the directory is
+		// The servers stop in their contexts' shutdown hooks, after this; the directory
+		// is
 		// removed by a hook of its own that runs once they are down.
 		Path directory = home;
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(directory)));

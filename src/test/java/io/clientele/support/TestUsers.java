@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Makes departments and users for a test, each with a unique name, straight in the database
- * (the user administration itself is tested through its pages and service).
+ * Makes departments and users for a test, each with a unique name, straight in the
+ * database (the user administration itself is tested through its pages and service).
  */
 public final class TestUsers {
 
@@ -48,7 +48,10 @@ public final class TestUsers {
 		long id = jdbc.sql("""
 				insert into users (username, full_name, password_hash, role, department_id, must_change_password)
 				values (?, ?, ?, ?, ?, false) returning id
-				""").params(username, "Test " + username, passwordHash, role.name(), departmentId).query(Long.class).single();
+				""")
+			.params(username, "Test " + username, passwordHash, role.name(), departmentId)
+			.query(Long.class)
+			.single();
 		if (role == Role.HEAD_OF_DEPARTMENT) {
 			jdbc.sql("update departments set head_user_id = ? where id = ?").params(id, departmentId).update();
 		}

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser without a browser: real HTTP against the running application, with cookies and
- * the CSRF token of the last page, for tests of sessions and sign-in.
+ * A browser without a browser: real HTTP against the running application, with cookies
+ * and the CSRF token of the last page, for tests of sessions and sign-in.
  */
 public final class WebSession {
 
@@ -40,7 +40,9 @@ public final class WebSession {
 	}
 
 	public HttpResponse<String> get(String path) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+			.GET());
 		Matcher matcher = CSRF.matcher(response.body());
 		if (matcher.find()) {
 			csrf = matcher.group(1);

@@ -20,8 +20,7 @@ class MeApi {
 	/**
 	 * The user a token belongs to.
 	 */
-	record Me(long id, String username, String fullName, String role, Department department,
-			@Nullable String locale) {
+	record Me(long id, String username, String fullName, String role, Department department, @Nullable String locale) {
 	}
 
 	record Department(long id, String name) {

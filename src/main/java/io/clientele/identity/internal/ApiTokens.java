@@ -41,7 +41,9 @@ public class ApiTokens {
 		this.clock = clock;
 	}
 
-	/** A token as its owner's list shows it: never the secret, only its last characters. */
+	/**
+	 * A token as its owner's list shows it: never the secret, only its last characters.
+	 */
 	public record TokenRow(long id, String name, String hint, Instant createdAt, @Nullable Instant lastUsedAt,
 			@Nullable Instant revokedAt) {
 
@@ -51,8 +53,11 @@ public class ApiTokens {
 
 	}
 
-	/** A new token; the secret exists only in this object and is shown once. */
-	public record Issued(long id, String name, String secret) {
+	/**
+	 * A new token; the secret exists only in this object and is shown once (it passes
+	 * through the session as a flash attribute).
+	 */
+	public record Issued(long id, String name, String secret) implements java.io.Serializable {
 	}
 
 	@Transactional
@@ -63,7 +68,8 @@ public class ApiTokens {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		ApiToken token = tokens.save(new ApiToken(userId, name.strip(), hash(secret), secret.substring(secret.length() - 4)));
+		ApiToken token = tokens
+			.save(new ApiToken(userId, name.strip(), hash(secret), secret.substring(secret.length() - 4)));
 		return new Issued(token.id(), name.strip(), secret);
 	}
 

@@ -30,11 +30,12 @@ public class DepartmentTree {
 
 	/**
 	 * A department as the tree page shows it.
+	 *
 	 * @param depth 0 for the root
 	 * @param members users in this department, deactivated ones included
 	 */
-	public record Node(long id, String name, @Nullable Long parentId, int depth, @Nullable String headName,
-			int members, int children, long version) {
+	public record Node(long id, String name, @Nullable Long parentId, int depth, @Nullable String headName, int members,
+			int children, long version) {
 
 		public boolean root() {
 			return parentId == null;

@@ -67,8 +67,8 @@ class FirstAdministrator implements ApplicationRunner {
 					    user name: {}
 					    password:  {}
 					  This password is shown only now. Sign in and choose your own.
-					=====================================================================""",
-					settings.username(), password);
+					=====================================================================""", settings.username(),
+					password);
 		}
 	}
 

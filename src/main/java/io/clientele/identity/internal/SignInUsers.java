@@ -74,11 +74,7 @@ class SignInUsers implements UserDetailsService, ApiTokenAuthenticator, LocalePr
 			jdbc.sql("""
 					update api_tokens set last_used_at = :now
 					 where token_hash = :hash and (last_used_at is null or last_used_at < :stale)
-					""")
-				.param("now", now)
-				.param("hash", hash)
-				.param("stale", now.minus(LAST_USE_PRECISION))
-				.update();
+					""").param("now", now).param("hash", hash).param("stale", now.minus(LAST_USE_PRECISION)).update();
 		}
 		return user.map(ClienteleUserDetails.class::cast);
 	}

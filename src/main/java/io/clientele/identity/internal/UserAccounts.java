@@ -30,8 +30,8 @@ public class UserAccounts {
 
 	private final Clock clock;
 
-	UserAccounts(UserRepository users, DepartmentRepository departments, PasswordEncoder encoder,
-			UserSessions sessions, Clock clock) {
+	UserAccounts(UserRepository users, DepartmentRepository departments, PasswordEncoder encoder, UserSessions sessions,
+			Clock clock) {
 		this.users = users;
 		this.departments = departments;
 		this.encoder = encoder;
@@ -177,7 +177,9 @@ public class UserAccounts {
 		}
 	}
 
-	/** Frees the head seat the user holds, before another seat is given (one seat each). */
+	/**
+	 * Frees the head seat the user holds, before another seat is given (one seat each).
+	 */
 	private void stepDownAsHead(long userId) {
 		departments.findHeadedBy(userId).ifPresent(department -> {
 			department.headedBy(null);

@@ -19,9 +19,8 @@ class UserSessions {
 	}
 
 	void endAll(String username) {
-		sessions.ifAvailable(repository -> repository.findByPrincipalName(username)
-			.keySet()
-			.forEach(repository::deleteById));
+		sessions.ifAvailable(
+				repository -> repository.findByPrincipalName(username).keySet().forEach(repository::deleteById));
 	}
 
 }

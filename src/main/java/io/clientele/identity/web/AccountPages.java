@@ -41,8 +41,12 @@ class AccountPages {
 		this.contexts = contexts;
 	}
 
-	/** Length and content of the new password are {@link io.clientele.identity.internal.PasswordPolicy}'s. */
-	record PasswordForm(@NotBlank String currentPassword, @NotBlank String newPassword, @NotBlank String repeatPassword) {
+	/**
+	 * Length and content of the new password are
+	 * {@link io.clientele.identity.internal.PasswordPolicy}'s.
+	 */
+	record PasswordForm(@NotBlank String currentPassword, @NotBlank String newPassword,
+			@NotBlank String repeatPassword) {
 
 		static PasswordForm empty() {
 			return new PasswordForm("", "", "");
@@ -88,7 +92,8 @@ class AccountPages {
 		// The session's user no longer has to change the password.
 		var context = SecurityContextHolder.createEmptyContext();
 		CurrentUser updated = user.withPasswordChanged();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
 		redirect.addFlashAttribute("notice", "password.changed");

@@ -45,7 +45,11 @@ class DepartmentPages {
 	@GetMapping
 	String list(Model model) {
 		if (!model.containsAttribute("form")) {
-			Long rootId = tree.nodes().stream().filter(DepartmentTree.Node::root).findFirst().map(DepartmentTree.Node::id)
+			Long rootId = tree.nodes()
+				.stream()
+				.filter(DepartmentTree.Node::root)
+				.findFirst()
+				.map(DepartmentTree.Node::id)
 				.orElse(null);
 			model.addAttribute("form", new NewDepartmentForm("", rootId));
 		}

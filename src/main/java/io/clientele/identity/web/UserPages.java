@@ -57,9 +57,11 @@ class UserPages {
 
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Long department, @RequestParam(required = false) @Nullable Role role,
-			@RequestParam(defaultValue = "ACTIVE") UserList.Status status, @RequestParam(defaultValue = "name") String sort,
-			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "1") int page, Model model) {
+			@RequestParam(required = false) @Nullable Long department,
+			@RequestParam(required = false) @Nullable Role role,
+			@RequestParam(defaultValue = "ACTIVE") UserList.Status status,
+			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "asc") String dir,
+			@RequestParam(defaultValue = "1") int page, Model model) {
 		var filter = new UserList.Filter(q, department, role, status, sort, "desc".equals(dir), page);
 		model.addAttribute("filter", filter);
 		model.addAttribute("result", list.find(filter));

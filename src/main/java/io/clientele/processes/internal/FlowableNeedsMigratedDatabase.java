@@ -6,8 +6,8 @@ import org.flowable.engine.ProcessEngine;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOnDatabaseInitializationDetector;
 
 /**
- * The engine creates its tables in the schema {@code flowable}, which the Flyway migrations
- * create; so the engine starts after them.
+ * The engine creates its tables in the schema {@code flowable}, which the Flyway
+ * migrations create; so the engine starts after them.
  */
 class FlowableNeedsMigratedDatabase extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {
 

@@ -17,8 +17,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The one connection pool of the application: to the PostgreSQL named by
- * {@code CLIENTELE_DB_URL}, or else to an embedded PostgreSQL started here whose data stays
- * in {@code CLIENTELE_HOME/pgdata}.
+ * {@code CLIENTELE_DB_URL}, or else to an embedded PostgreSQL started here whose data
+ * stays in {@code CLIENTELE_HOME/pgdata}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {

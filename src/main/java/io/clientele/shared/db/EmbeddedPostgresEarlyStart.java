@@ -7,8 +7,9 @@ import org.springframework.context.ApplicationListener;
 
 /**
  * Starts the embedded PostgreSQL as soon as the configuration is known, in parallel with
- * building the application context (which takes longer than the database start). Registered
- * in {@code META-INF/spring.factories}, because it runs before any bean exists.
+ * building the application context (which takes longer than the database start).
+ * Registered in {@code META-INF/spring.factories}, because it runs before any bean
+ * exists.
  */
 class EmbeddedPostgresEarlyStart implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -22,8 +23,8 @@ class EmbeddedPostgresEarlyStart implements ApplicationListener<ApplicationEnvir
 			return;
 		}
 		var embedded = properties.embeddedDb();
-		EmbeddedPostgresServer.startInBackground(properties.embeddedDataDirectory(), embedded.port(), embedded.durable(),
-				embedded.startupWait());
+		EmbeddedPostgresServer.startInBackground(properties.embeddedDataDirectory(), embedded.port(),
+				embedded.durable(), embedded.startupWait());
 	}
 
 }

@@ -52,8 +52,8 @@ public final class EmbeddedPostgresServer {
 	public static synchronized void startInBackground(Path dataDirectory, int port, boolean durable,
 			Duration startupWait) {
 		Path key = key(dataDirectory);
-		servers.computeIfAbsent(key, dir -> CompletableFuture.supplyAsync(() -> start(dir, port, durable, startupWait),
-				runnable -> {
+		servers.computeIfAbsent(key,
+				dir -> CompletableFuture.supplyAsync(() -> start(dir, port, durable, startupWait), runnable -> {
 					Thread thread = new Thread(runnable, "embedded-postgres-start");
 					thread.setDaemon(true);
 					thread.start();
@@ -238,15 +238,15 @@ public final class EmbeddedPostgresServer {
 				postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
 			}
 			catch (Exception ex) {
-				throw new IllegalStateException("The PostgreSQL server with pid " + postmaster.pid()
-						+ " still holds " + dataDirectory + "; stop it and start again", ex);
+				throw new IllegalStateException("The PostgreSQL server with pid " + postmaster.pid() + " still holds "
+						+ dataDirectory + "; stop it and start again", ex);
 			}
 		}
 
 		/**
 		 * The library holds a file lock in the data directory while its server runs; the
-		 * operating system drops it when the owning process dies, so a lock we cannot take
-		 * belongs to a Clientele that is alive, whose server must not be touched.
+		 * operating system drops it when the owning process dies, so a lock we cannot
+		 * take belongs to a Clientele that is alive, whose server must not be touched.
 		 */
 		private static void refuseIfAnotherProcessUses(Path dataDirectory) throws IOException {
 			Path lockFile = dataDirectory.resolve("epg-lock");

@@ -17,7 +17,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * The language of a request: the one chosen in this session (set at sign-in from the
  * user's stored choice, or by the language switch), else the one remembered in this
- * browser, else the browser's preference, else English. Only supported languages come out.
+ * browser, else the browser's preference, else English. Only supported languages come
+ * out.
  */
 @Component("localeResolver")
 public class ClienteleLocaleResolver implements LocaleResolver {

@@ -13,8 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs an API request in by its personal token ({@code Authorization: Bearer …}). A token
- * that is unknown, revoked or belongs to a deactivated user answers 401 at once.
+ * Signs an API request in by its personal token ({@code Authorization: Bearer …}). A
+ * token that is unknown, revoked or belongs to a deactivated user answers 401 at once.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 

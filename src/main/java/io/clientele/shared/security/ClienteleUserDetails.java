@@ -15,7 +15,10 @@ public interface ClienteleUserDetails extends UserDetails {
 
 	String displayName();
 
-	/** Set for a new account and after a password reset: nothing works until it is changed. */
+	/**
+	 * Set for a new account and after a password reset: nothing works until it is
+	 * changed.
+	 */
 	boolean mustChangePassword();
 
 	@Nullable Locale preferredLocale();

@@ -47,22 +47,25 @@ public class LoginThrottle {
 			.map(until -> Duration.between(now, until));
 	}
 
-	/** Records a wrong password and tells how long the account is blocked now, if it is. */
+	/**
+	 * Records a wrong password and tells how long the account is blocked now, if it is.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Optional<Duration> recordFailure(String account) {
 		Instant now = clock.instant();
 		Instant windowStart = now.minus(settings.window());
 		// One statement, so that concurrent failures on several nodes all count.
-		Failures failures = jdbc.sql("""
-				insert into login_throttles as t (account, failures, window_started_at)
-				values (:account, 1, :now)
-				on conflict (account) do update set
-				  failures = case when t.window_started_at < :windowStart and (t.blocked_until is null or t.blocked_until < :windowStart)
-				                  then 1 else t.failures + 1 end,
-				  window_started_at = case when t.window_started_at < :windowStart and (t.blocked_until is null or t.blocked_until < :windowStart)
-				                  then :now else t.window_started_at end
-				returning failures
-				""")
+		Failures failures = jdbc
+			.sql("""
+					insert into login_throttles as t (account, failures, window_started_at)
+					values (:account, 1, :now)
+					on conflict (account) do update set
+					  failures = case when t.window_started_at < :windowStart and (t.blocked_until is null or t.blocked_until < :windowStart)
+					                  then 1 else t.failures + 1 end,
+					  window_started_at = case when t.window_started_at < :windowStart and (t.blocked_until is null or t.blocked_until < :windowStart)
+					                  then :now else t.window_started_at end
+					returning failures
+					""")
 			.param("account", key(account))
 			.param("now", utc(now))
 			.param("windowStart", utc(windowStart))

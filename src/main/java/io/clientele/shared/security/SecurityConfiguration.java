@@ -68,11 +68,10 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
-			.exceptionHandling(errors -> errors
-				.authenticationEntryPoint((request, response, ex) -> {
-					response.setHeader("WWW-Authenticate", "Bearer");
-					problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "problem.unauthenticated");
-				})
+			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
+				response.setHeader("WWW-Authenticate", "Bearer");
+				problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "problem.unauthenticated");
+			})
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response,
 						HttpServletResponse.SC_FORBIDDEN, "problem.forbidden")));
 		return http.build();
@@ -84,11 +83,11 @@ class SecurityConfiguration {
 			SecurityContextRepository contexts, AuthenticationManager authenticationManager) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/language", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
-					"/favicon.ico", "/favicon.svg", "/swagger-ui/**")
-			.permitAll()
-			.anyRequest()
-			.authenticated())
+				.requestMatchers("/login", "/language", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
+						"/img/**", "/favicon.ico", "/favicon.svg", "/swagger-ui/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 			.securityContext(context -> context.securityContextRepository(contexts))
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(new SignInOutcomes.Success(locales))
@@ -98,9 +97,9 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-				.contentSecurityPolicy(csp -> csp.policyDirectives(
-						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-								+ "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")))
+				.contentSecurityPolicy(csp -> csp
+					.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+							+ "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")))
 			.addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class);
 		return http.build();
 	}

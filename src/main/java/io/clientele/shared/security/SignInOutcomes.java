@@ -15,7 +15,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Where the sign-in form leads: on success to the page asked for (with the user's own
- * language switched on), on failure back to the form with the reason, which the form shows.
+ * language switched on), on failure back to the form with the reason, which the form
+ * shows.
  */
 final class SignInOutcomes {
 
@@ -67,7 +68,9 @@ final class SignInOutcomes {
 
 	}
 
-	/** The name typed into the failed form, shown again so the user need not retype it. */
+	/**
+	 * The name typed into the failed form, shown again so the user need not retype it.
+	 */
 	static final String LAST_USERNAME = "clientele.lastUsername";
 
 }

@@ -9,8 +9,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Password sign-in behind the rate limit: a blocked account is refused before its password
- * is even checked (which also keeps the costly hash off an attacker's budget).
+ * Password sign-in behind the rate limit: a blocked account is refused before its
+ * password is even checked (which also keeps the costly hash off an attacker's budget).
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 

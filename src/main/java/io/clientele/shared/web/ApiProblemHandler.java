@@ -30,8 +30,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the REST API as RFC 9457 problem details, with the reason in the caller's
- * language ({@code Accept-Language}) and, for invalid input, the list of wrong fields.
+ * Every error of the REST API as RFC 9457 problem details, with the reason in the
+ * caller's language ({@code Accept-Language}) and, for invalid input, the list of wrong
+ * fields.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

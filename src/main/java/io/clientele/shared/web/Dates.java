@@ -10,8 +10,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Formats instants for pages ({@code ${@dates.dateTime(x)}}) in the reader's locale and the
- * installation's time zone.
+ * Formats instants for pages ({@code ${@dates.dateTime(x)}}) in the reader's locale and
+ * the installation's time zone.
  */
 @Component("dates")
 public class Dates {

@@ -14,9 +14,8 @@ public final class Forms {
 	}
 
 	public static void reject(BindingResult form, RuleViolation violation) {
-		if (violation.field() != null && form.getTarget() != null
-				&& org.springframework.beans.BeanUtils.getPropertyDescriptor(form.getTarget().getClass(),
-						violation.field()) != null) {
+		if (violation.field() != null && form.getTarget() != null && org.springframework.beans.BeanUtils
+			.getPropertyDescriptor(form.getTarget().getClass(), violation.field()) != null) {
 			form.rejectValue(violation.field(), violation.messageKey(), violation.arguments(), violation.messageKey());
 		}
 		else {

@@ -31,7 +31,8 @@ class LayoutModel implements HandlerInterceptor {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof ClienteleUserDetails user) {
 			view.addObject("signedIn", user);
-			// Until the password is changed nothing else is reachable, so nothing else is offered.
+			// Until the password is changed nothing else is reachable, so nothing else is
+			// offered.
 			view.addObject("navigation",
 					user.mustChangePassword() ? java.util.Map.of() : navigation.sectionsFor(authentication));
 		}

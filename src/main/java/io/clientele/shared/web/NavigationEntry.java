@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A link in the sidebar.
+ *
  * @param section the sidebar group ({@link #MAIN} or {@link #ADMINISTRATION})
  * @param labelKey message key of the link text
  * @param href path of the page

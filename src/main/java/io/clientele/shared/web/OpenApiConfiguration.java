@@ -26,7 +26,9 @@ class OpenApiConfiguration {
 						+ "problem details.")
 				.license(new License().name("Apache-2.0")))
 			.components(new Components().addSecuritySchemes("token",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("Personal API token")))
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.description("Personal API token")))
 			.addSecurityItem(new SecurityRequirement().addList("token"));
 	}
 

@@ -47,8 +47,8 @@ class SignInIntegrationTests {
 	@Test
 	void a_page_asked_for_before_signing_in_opens_after_signing_in() {
 		var browser = new WebSession(port, "en");
-		assertThat(browser.get("/account").headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).endsWith("/login"));
+		assertThat(browser.get("/account").headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
 		var signedIn = browser.follow(browser.signIn(manager.getUsername(), TestUsers.PASSWORD));
 		assertThat(signedIn.statusCode()).isEqualTo(200);
 		assertThat(signedIn.body()).contains(manager.displayName()).contains("<h1 class=\"page-title\">Profile</h1>");
@@ -95,16 +95,17 @@ class SignInIntegrationTests {
 		var browser = new WebSession(port, "en");
 		browser.signIn(manager.getUsername(), TestUsers.PASSWORD);
 		var home = browser.get("/");
-		assertThat(home.headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).endsWith("/account/password"));
+		assertThat(home.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/account/password"));
 		assertThat(browser.get("/account/password").body()).contains("Choose your own password before you continue.");
 
 		var changed = browser.post("/account/password", Map.of("currentPassword", TestUsers.PASSWORD, "newPassword",
 				"a much better phrase", "repeatPassword", "a much better phrase"));
-		assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(java.net.URI.create(location).getPath()).isEqualTo("/"));
+		assertThat(changed.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(java.net.URI.create(location).getPath()).isEqualTo("/"));
 		assertThat(browser.get("/").statusCode()).isEqualTo(200);
-		assertThat(jdbc.sql("select must_change_password from users where id = ?").param(manager.id())
+		assertThat(jdbc.sql("select must_change_password from users where id = ?")
+			.param(manager.id())
 			.query(Boolean.class)
 			.single()).isFalse();
 	}
@@ -121,8 +122,8 @@ class SignInIntegrationTests {
 			.update();
 
 		var next = browser.get("/account");
-		assertThat(next.headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).endsWith("/login?expired"));
+		assertThat(next.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/login?expired"));
 		assertThat(browser.follow(next).body()).contains("Your session has expired.");
 	}
 
@@ -133,8 +134,8 @@ class SignInIntegrationTests {
 		browser.get("/");
 		var signedOut = browser.follow(browser.post("/logout", Map.of()));
 		assertThat(signedOut.body()).contains("You have signed out.");
-		assertThat(browser.get("/account").headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).contains("/login"));
+		assertThat(browser.get("/account").headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).contains("/login"));
 		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?")
 			.param(manager.getUsername())
 			.query(Long.class)

@@ -1,0 +1,77 @@
+package io.clientele.identity;
+
+import java.util.List;
+
+import com.microsoft.playwright.Page;
+import io.clientele.support.BrowserExtension;
+import io.clientele.support.ClienteleIntegrationTest;
+import io.clientele.support.TestUsers;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page of the foundation, in both languages, on a desktop and on a phone: it opens,
+ * every text is translated, and nothing is wider than the screen. The screenshots are
+ * kept in {@code target/screenshots} for a person to look at.
+ */
+@ClienteleIntegrationTest
+class PagesTourBrowserTests {
+
+	@RegisterExtension
+	static BrowserExtension browser = new BrowserExtension();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@ParameterizedTest(name = "{0} at {1} px")
+	@CsvSource({ "ru, 1280", "en, 1280", "ru, 375", "en, 375" })
+	void every_page_opens_translated_and_fits_the_screen(String language, int width) {
+		var users = new TestUsers(jdbc, encoder);
+		var admin = users.user(Role.ADMINISTRATOR, users.rootDepartment());
+		var someone = users.user(Role.SALES_MANAGER, users.department("Sales", users.rootDepartment()));
+		List<String> pages = List.of("/", "/account", "/account/password", "/account/tokens", "/admin/departments",
+				"/admin/departments/" + someone.departmentId(), "/admin/users", "/admin/users/new",
+				"/admin/users/" + someone.id(), "/no-such-page");
+
+		Page page = browser.newPage(language, width, 800);
+		page.navigate(url("/login"));
+		shoot(page, "login", language, width);
+		page.locator("#username").fill(admin.getUsername());
+		page.locator("#password").fill(TestUsers.PASSWORD);
+		page.locator("[data-test=sign-in]").click();
+		page.waitForURL(url("/"));
+
+		for (String path : pages) {
+			page.navigate(url(path));
+			String text = page.locator("body").innerText();
+			assertThat(text).as(path + " has every text translated").doesNotContain("??");
+			assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+				.as(path + " fits " + width + " px")
+				.isLessThanOrEqualTo(width);
+			shoot(page, path, language, width);
+		}
+	}
+
+	private static void shoot(Page page, String path, String language, int width) {
+		String name = path.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+		BrowserExtension.screenshot(page, "tour-" + (name.isEmpty() ? "home" : name) + "-" + language + "-" + width);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.clientele.shared;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The environment variables the README documents reach the settings they name.
+ */
+class ConfigurationVariablesTests {
+
+	@Test
+	void the_documented_environment_variables_configure_clientele() {
+		var environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("CLIENTELE_HOME", "/srv/clientele", "CLIENTELE_DB_URL", "jdbc:postgresql://db.example/crm",
+							"CLIENTELE_DB_USER", "crm", "CLIENTELE_DB_PASSWORD", "secret", "CLIENTELE_DB_POOL_SIZE",
+							"12", "CLIENTELE_ADMIN_PASSWORD", "first-one")));
+		ConfigurationPropertySources.attach(environment);
+
+		ClienteleProperties properties = Binder.get(environment).bind("clientele", ClienteleProperties.class).get();
+
+		assertThat(properties.home()).isEqualTo(Path.of("/srv/clientele"));
+		assertThat(properties.embeddedDataDirectory()).isEqualTo(Path.of("/srv/clientele/pgdata"));
+		assertThat(properties.db().external()).isTrue();
+		assertThat(properties.db().url()).isEqualTo("jdbc:postgresql://db.example/crm");
+		assertThat(properties.db().user()).isEqualTo("crm");
+		assertThat(properties.db().password()).isEqualTo("secret");
+		assertThat(properties.db().effectivePoolSize()).isEqualTo(12);
+		assertThat(properties.admin().password()).isEqualTo("first-one");
+		assertThat(properties.login().maxFailures()).isEqualTo(5);
+		assertThat(properties.login().window()).isEqualTo(Duration.ofMinutes(5));
+	}
+
+}
