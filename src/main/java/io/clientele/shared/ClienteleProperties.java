@@ -14,7 +14,7 @@ import org.springframework.util.StringUtils;
  */
 @ConfigurationProperties("clientele")
 public record ClienteleProperties(Path home, @DefaultValue Db db, @DefaultValue EmbeddedDb embeddedDb,
-		@DefaultValue Admin admin, @DefaultValue Login login) {
+		@DefaultValue Admin admin, @DefaultValue Login login, @DefaultValue("RU") String phoneRegion) {
 
 	/** The data directory of the embedded database. */
 	public Path embeddedDataDirectory() {

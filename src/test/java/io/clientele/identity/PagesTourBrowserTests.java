@@ -36,15 +36,42 @@ class PagesTourBrowserTests {
 	@Autowired
 	PasswordEncoder encoder;
 
+	@Autowired
+	io.clientele.clients.ClientService clients;
+
+	@Autowired
+	io.clientele.clients.ContactService contacts;
+
+	@Autowired
+	io.clientele.clients.Segments segments;
+
+	@Autowired
+	io.clientele.shared.customfields.CustomFields customFields;
+
 	@ParameterizedTest(name = "{0} at {1} px")
 	@CsvSource({ "ru, 1280", "en, 1280", "ru, 375", "en, 375" })
 	void every_page_opens_translated_and_fits_the_screen(String language, int width) {
 		var users = new TestUsers(jdbc, encoder);
 		var admin = users.user(Role.ADMINISTRATOR, users.rootDepartment());
 		var someone = users.user(Role.SALES_MANAGER, users.department("Sales", users.rootDepartment()));
+		long type = segments.createType(TestUsers.unique("Регион"));
+		long segment = segments.create(type, "Северо-Запад");
+		customFields.define("CLIENT",
+				new io.clientele.shared.customfields.CustomFields.Definition(TestUsers.unique("Канал"),
+						io.clientele.shared.customfields.CustomFieldType.CHOICE, false, List.of("Выставка", "Сайт"),
+						true));
+		long client = clients.create(io.clientele.clients.TourFixtures.organisation("ООО «Тест Тур»", segment), admin);
+		long person = clients.create(io.clientele.clients.TourFixtures.person(), admin);
+		long contact = contacts.create(io.clientele.clients.TourFixtures.contact(client), admin);
 		List<String> pages = List.of("/", "/account", "/account/password", "/account/tokens", "/admin/departments",
 				"/admin/departments/" + someone.departmentId(), "/admin/users", "/admin/users/new",
-				"/admin/users/" + someone.id(), "/no-such-page");
+				"/admin/users/" + someone.id(), "/clients", "/clients?group=kind&f.kind=ORGANISATION",
+				"/clients/" + client, "/clients/" + client + "/edit", "/clients/" + person, "/clients/new",
+				"/clients/new?kind=INDIVIDUAL", "/contacts/" + contact, "/contacts/" + contact + "/edit",
+				"/clients/" + client + "/contacts/new", "/clients/" + client + "/contacts/link?q=a",
+				"/clients/" + client + "/legal-entities/new", "/clients/reassign?from=" + admin.id(), "/recycle-bin",
+				"/admin/segments?user=" + someone.id(), "/admin/custom-fields", "/admin/required-fields",
+				"/no-such-page");
 
 		Page page = browser.newPage(language, width, 800);
 		page.navigate(url("/login"));
@@ -55,7 +82,8 @@ class PagesTourBrowserTests {
 		page.waitForURL(url("/"));
 
 		for (String path : pages) {
-			page.navigate(url(path));
+			var response = page.navigate(url(path));
+			assertThat(response.status()).as(path + " answers").isEqualTo(path.equals("/no-such-page") ? 404 : 200);
 			String text = page.locator("body").innerText();
 			assertThat(text).as(path + " has every text translated").doesNotContain("??");
 			assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))

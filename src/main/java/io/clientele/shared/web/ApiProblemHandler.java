@@ -93,6 +93,43 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	/**
+	 * A body that is not JSON, or does not fit the expected shape; a rule that refused a
+	 * value while the body was read (an empty element of a list) names its field.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+			org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex;
+		while (cause != null && !(cause instanceof RuleViolation)) {
+			cause = cause.getCause();
+		}
+		ProblemDetail problem = cause instanceof RuleViolation violation ? ruleViolation(violation)
+				: problem(HttpStatus.BAD_REQUEST, "problem.unreadable");
+		if (!(cause instanceof RuleViolation) && ex.getCause() instanceof tools.jackson.databind.DatabindException wrong
+				&& !wrong.getPath().isEmpty()) {
+			problem.setProperty("errors", List.of(Map.of("field", path(wrong.getPath()), "message",
+					messages.getMessage("problem.unreadable.field", null, LocaleContextHolder.getLocale()))));
+		}
+		problem.setStatus(HttpStatus.BAD_REQUEST);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** The place in the body, as {@code work[0].clientId}. */
+	private static String path(List<tools.jackson.core.JacksonException.Reference> references) {
+		StringBuilder path = new StringBuilder();
+		for (var reference : references) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
 	private String fieldMessage(FieldError error, Locale locale) {
 		return messages.getMessage(error, locale);
 	}

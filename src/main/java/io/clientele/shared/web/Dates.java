@@ -26,6 +26,12 @@ public class Dates {
 		return format(instant, DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM));
 	}
 
+	/** A calendar date (a birthday, a contract date) in the reader's format. */
+	public String day(java.time.@Nullable LocalDate date) {
+		return date == null ? "" : date
+			.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()));
+	}
+
 	private String format(@Nullable Instant instant, DateTimeFormatter formatter) {
 		if (instant == null) {
 			return "";

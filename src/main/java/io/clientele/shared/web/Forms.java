@@ -14,13 +14,18 @@ public final class Forms {
 	}
 
 	public static void reject(BindingResult form, RuleViolation violation) {
-		if (violation.field() != null && form.getTarget() != null && org.springframework.beans.BeanUtils
-			.getPropertyDescriptor(form.getTarget().getClass(), violation.field()) != null) {
-			form.rejectValue(violation.field(), violation.messageKey(), violation.arguments(), violation.messageKey());
+		if (violation.field() != null) {
+			try {
+				form.getFieldType(violation.field());
+				form.rejectValue(violation.field(), violation.messageKey(), violation.arguments(),
+						violation.messageKey());
+				return;
+			}
+			catch (org.springframework.beans.InvalidPropertyException ex) {
+				// not a field of this form: the message goes above it
+			}
 		}
-		else {
-			form.reject(violation.messageKey(), violation.arguments(), violation.messageKey());
-		}
+		form.reject(violation.messageKey(), violation.arguments(), violation.messageKey());
 	}
 
 	public static void reject(BindingResult form, ConcurrentEdit edit) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.clientele.shared.security.ClienteleUserDetails;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -14,16 +15,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class Navigation {
 
-	private final List<NavigationEntry> entries;
+	private final List<NavigationContributor> contributors;
 
 	Navigation(List<NavigationContributor> contributors) {
-		this.entries = contributors.stream()
-			.flatMap(contributor -> contributor.navigation().stream())
-			.sorted(Comparator.comparing(NavigationEntry::section).thenComparingInt(NavigationEntry::order))
-			.toList();
+		this.contributors = contributors;
 	}
 
 	public Map<String, List<NavigationEntry>> sectionsFor(Authentication authentication) {
+		ClienteleUserDetails user = (ClienteleUserDetails) authentication.getPrincipal();
+		List<NavigationEntry> entries = contributors.stream()
+			.flatMap(contributor -> contributor.navigation(user).stream())
+			.sorted(Comparator.comparing(NavigationEntry::section).thenComparingInt(NavigationEntry::order))
+			.toList();
 		Map<String, List<NavigationEntry>> sections = new LinkedHashMap<>();
 		sections.put(NavigationEntry.MAIN, new java.util.ArrayList<>());
 		sections.put(NavigationEntry.ADMINISTRATION, new java.util.ArrayList<>());

@@ -11,9 +11,17 @@ import org.jspecify.annotations.Nullable;
  * @param icon Tabler icon name without the {@code ti-} prefix
  * @param order position within the section
  * @param role the role needed to see the entry, or null for everyone signed in
+ * @param literalLabel whether {@code labelKey} is a text to show as it is (a saved view's
+ * name)
+ * @param nested whether the entry sits under the one before it (a view under its list)
  */
 public record NavigationEntry(String section, String labelKey, String href, String icon, int order,
-		@Nullable String role) {
+		@Nullable String role, boolean literalLabel, boolean nested) {
+
+	public NavigationEntry(String section, String labelKey, String href, String icon, int order,
+			@Nullable String role) {
+		this(section, labelKey, href, icon, order, role, false, false);
+	}
 
 	public static final String MAIN = "main";
 

@@ -1,0 +1,77 @@
+package io.clientele.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.clientele.identity.UserDirectory;
+import io.clientele.shared.RecordChanged;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a record's history, newest first. The caller checks that the reader may see the
+ * record: the history of a record is as visible as the record itself.
+ */
+@Service
+public class RecordHistory {
+
+	private static final TypeReference<List<RecordChanged.FieldChange>> CHANGES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final UserDirectory users;
+
+	RecordHistory(JdbcClient jdbc, JsonMapper json, UserDirectory users) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.users = users;
+	}
+
+	/**
+	 * @param before only entries older than this entry id (keyset paging), or null for
+	 * the newest
+	 */
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> of(String recordType, long recordId, @Nullable Long before, int limit) {
+		record Row(long id, RecordChanged.Action action, OffsetDateTime at, @Nullable Long actorId, String changes) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select id, action, at, actor_id, changes::text from record_history
+				 where record_type = :type and record_id = :id and (cast(:before as bigint) is null or id < :before)
+				 order by id desc limit :limit
+				""")
+			.param("type", recordType)
+			.param("id", recordId)
+			.param("before", before)
+			.param("limit", limit)
+			.query((ResultSet rs, int n) -> new Row(rs.getLong("id"),
+					RecordChanged.Action.valueOf(rs.getString("action")), rs.getObject("at", OffsetDateTime.class),
+					nullableLong(rs, "actor_id"), rs.getString("changes")))
+			.list();
+		Map<Long, String> names = users
+			.names(rows.stream().map(Row::actorId).filter(java.util.Objects::nonNull).distinct().toList());
+		List<HistoryEntry> entries = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			entries.add(new HistoryEntry(row.id(), row.action(), row.at().toInstant(), row.actorId(),
+					row.actorId() == null ? null : names.get(row.actorId()), json.readValue(row.changes(), CHANGES)));
+		}
+		return entries;
+	}
+
+	private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

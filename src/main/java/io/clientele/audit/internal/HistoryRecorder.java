@@ -1,0 +1,39 @@
+package io.clientele.audit.internal;
+
+import java.time.ZoneOffset;
+
+import io.clientele.shared.RecordChanged;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes every {@link RecordChanged} into the history. Runs after the change committed,
+ * from the event publication registry, so a change is never lost and never recorded
+ * without having happened.
+ */
+@Component
+class HistoryRecorder {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	HistoryRecorder(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@ApplicationModuleListener
+	void on(RecordChanged event) {
+		jdbc.sql("""
+				insert into record_history (record_type, record_id, action, actor_id, at, changes)
+				values (?, ?, ?, ?, ?, cast(? as jsonb))
+				""")
+			.params(event.recordType(), event.recordId(), event.action().name(), event.actorId(),
+					event.at().atOffset(ZoneOffset.UTC), json.writeValueAsString(event.changes()))
+			.update();
+	}
+
+}

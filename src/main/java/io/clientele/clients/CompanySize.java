@@ -1,0 +1,15 @@
+package io.clientele.clients;
+
+/**
+ * The size of an organisation by headcount, as Russian statistics count it: micro up to
+ * 15, small up to 100, medium up to 250, large above.
+ */
+public enum CompanySize {
+
+	MICRO, SMALL, MEDIUM, LARGE;
+
+	public String messageKey() {
+		return "client.size." + name();
+	}
+
+}

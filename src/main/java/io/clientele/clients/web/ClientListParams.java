@@ -1,0 +1,130 @@
+package io.clientele.clients.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.clientele.clients.ClientQuery;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The state of the client list in its URL (and so in a saved view): {@code q},
+ * {@code cols}, {@code sort}, {@code dir}, {@code group}, {@code size}, filters as
+ * {@code f.<column>} and the page as {@code after} or {@code before}.
+ */
+public record ClientListParams(@Nullable String text, Map<String, List<String>> filters, List<String> columns,
+		String sort, boolean descending, @Nullable String group, @Nullable String after, @Nullable String before,
+		int size) {
+
+	public static final int DEFAULT_SIZE = 50;
+
+	public static ClientListParams from(MultiValueMap<String, String> params, List<String> defaultColumns) {
+		Map<String, List<String>> filters = new LinkedHashMap<>();
+		params.forEach((name, values) -> {
+			if (name.startsWith("f.")) {
+				filters.put(name.substring(2), values.stream().filter(v -> v != null && !v.isBlank()).toList());
+			}
+		});
+		filters.values().removeIf(List::isEmpty);
+		String cols = params.getFirst("cols");
+		List<String> columns = cols == null || cols.isBlank() ? defaultColumns
+				: Arrays.stream(cols.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+		int size = DEFAULT_SIZE;
+		try {
+			size = Integer.parseInt(params.getFirst("size") == null ? "" + DEFAULT_SIZE : params.getFirst("size"));
+		}
+		catch (NumberFormatException ex) {
+			// the default, as for a missing size
+		}
+		String sort = params.getFirst("sort");
+		return new ClientListParams(params.getFirst("q"), filters, columns,
+				sort == null || sort.isBlank() ? "name" : sort, "desc".equals(params.getFirst("dir")),
+				blankToNull(params.getFirst("group")), blankToNull(params.getFirst("after")),
+				blankToNull(params.getFirst("before")), Math.max(1, Math.min(size, ClientQuery.MAX_SIZE)));
+	}
+
+	public ClientQuery query() {
+		return new ClientQuery(text, filters, columns, sort, descending, group, after, before, size);
+	}
+
+	/**
+	 * The query string of this state without the page position: what a saved view keeps.
+	 */
+	public String viewQuery() {
+		return link(null, null, sort, descending).replaceFirst("^/clients\\??", "");
+	}
+
+	/** The list at another page. */
+	public String page(@Nullable String afterCursor, @Nullable String beforeCursor) {
+		return link(afterCursor, beforeCursor, sort, descending);
+	}
+
+	/** The list sorted by a column (again by the same column turns the direction). */
+	public String sortedBy(String column) {
+		boolean desc = column.equals(sort) && !descending;
+		return link(null, null, column, desc);
+	}
+
+	public boolean filtered() {
+		return !filters.isEmpty() || (text != null && !text.isBlank());
+	}
+
+	public String filter(String name) {
+		List<String> values = filters.get(name);
+		return values == null || values.isEmpty() ? "" : values.get(0);
+	}
+
+	public List<String> filterValues(String name) {
+		return filters.getOrDefault(name, List.of());
+	}
+
+	public String columnList() {
+		return String.join(",", columns);
+	}
+
+	private String link(@Nullable String afterCursor, @Nullable String beforeCursor, String sortColumn, boolean desc) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/clients");
+		if (text != null && !text.isBlank()) {
+			uri.queryParam("q", encode(text));
+		}
+		uri.queryParam("cols", encode(columnList()));
+		uri.queryParam("sort", sortColumn);
+		if (desc) {
+			uri.queryParam("dir", "desc");
+		}
+		if (group != null) {
+			uri.queryParam("group", group);
+		}
+		if (size != DEFAULT_SIZE) {
+			uri.queryParam("size", size);
+		}
+		filters.forEach((name, values) -> values.forEach(value -> uri.queryParam("f." + name, encode(value))));
+		if (afterCursor != null) {
+			uri.queryParam("after", afterCursor);
+		}
+		if (beforeCursor != null) {
+			uri.queryParam("before", beforeCursor);
+		}
+		return uri.build(true).toUriString();
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	static List<String> split(String list) {
+		return new ArrayList<>(Arrays.stream(list.split(",")).map(String::strip).collect(Collectors.toList()));
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.clientele.clients.web;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.clientele.clients.ClientKind;
+import io.clientele.clients.ClientListPage;
+import io.clientele.clients.CompanySize;
+import io.clientele.clients.Segment;
+import io.clientele.clients.Segments;
+import io.clientele.clients.internal.ListColumn;
+import io.clientele.identity.UserDirectory;
+import io.clientele.shared.customfields.CustomFields;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a page of the client list into the reader's words: choices translated, dates in
+ * their format, people and segments by name (looked up once for the whole page).
+ */
+@Component
+class ClientListView {
+
+	private final MessageSource messages;
+
+	private final UserDirectory users;
+
+	private final Segments segments;
+
+	private final CustomFields customFields;
+
+	ClientListView(MessageSource messages, UserDirectory users, Segments segments, CustomFields customFields) {
+		this.messages = messages;
+		this.users = users;
+		this.segments = segments;
+		this.customFields = customFields;
+	}
+
+	/**
+	 * @param groupLabel set on the first row of each group, when grouped
+	 */
+	record Row(long id, String name, ClientKind kind, List<String> cells, @Nullable String groupLabel) {
+	}
+
+	List<Row> rows(ClientListPage page, Locale locale) {
+		Set<Long> people = new HashSet<>();
+		Set<Long> segmentIds = new HashSet<>();
+		for (ClientListPage.Row row : page.rows()) {
+			people.add(row.responsibleId());
+			if (row.values().get("segments") instanceof Collection<?> held) {
+				held.forEach(id -> segmentIds.add(((Number) id).longValue()));
+			}
+		}
+		Map<Long, String> names = users.names(people);
+		Map<Long, Segment> segmentsById = segments.byId(segmentIds);
+		List<Row> rows = new ArrayList<>();
+		Object previousGroup = new Object();
+		for (ClientListPage.Row row : page.rows()) {
+			List<String> cells = new ArrayList<>();
+			for (ListColumn column : page.columns()) {
+				cells.add(cell(column, row.values().get(column.key()), names, segmentsById, locale));
+			}
+			String groupLabel = null;
+			if (page.group() != null && !Objects.equals(previousGroup, row.groupValue())) {
+				groupLabel = groupLabel(page.group(), row, names, locale);
+				previousGroup = row.groupValue();
+			}
+			rows.add(new Row(row.id(), row.name(), row.kind(), cells, groupLabel));
+		}
+		return rows;
+	}
+
+	String cell(ListColumn column, @Nullable Object value, Map<Long, String> names, Map<Long, Segment> segmentsById,
+			Locale locale) {
+		if (value == null) {
+			return "";
+		}
+		if (column.field() != null) {
+			return customFields.display(column.field(), value, locale);
+		}
+		if (value instanceof ClientKind kind) {
+			return messages.getMessage(kind.messageKey(), null, locale);
+		}
+		if (value instanceof CompanySize size) {
+			return messages.getMessage(size.messageKey(), null, locale);
+		}
+		if (value instanceof LocalDate date) {
+			return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+		}
+		if (value instanceof OffsetDateTime time) {
+			return time.atZoneSameInstant(ZoneId.systemDefault())
+				.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+					.withLocale(locale));
+		}
+		if (value instanceof Long id && column.key().equals("responsible")) {
+			return names.getOrDefault(id, "");
+		}
+		if (value instanceof Collection<?> many) {
+			if (column.key().equals("segments")) {
+				return String.join(", ",
+						many.stream()
+							.map(id -> segmentsById.get(((Number) id).longValue()))
+							.filter(Objects::nonNull)
+							.map(Segment::label)
+							.toList());
+			}
+			return many.isEmpty() ? "" : many.iterator().next() + (many.size() > 1 ? " +" + (many.size() - 1) : "");
+		}
+		return value.toString();
+	}
+
+	private String groupLabel(ListColumn group, ClientListPage.Row row, Map<Long, String> names, Locale locale) {
+		Object value = row.groupValue();
+		String label = value == null ? "" : cell(group, value, names, Map.of(), locale);
+		return label.isBlank() ? messages.getMessage("list.group.empty", null, locale) : label;
+	}
+
+}

@@ -1,0 +1,239 @@
+package io.clientele.clients.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.clientele.audit.RecordHistory;
+import io.clientele.clients.ClientCard;
+import io.clientele.clients.ClientKind;
+import io.clientele.clients.ClientList;
+import io.clientele.clients.ClientListPage;
+import io.clientele.clients.ClientService;
+import io.clientele.clients.CompanySize;
+import io.clientele.clients.Segments;
+import io.clientele.clients.internal.ClientColumns;
+import io.clientele.identity.AccessScopes;
+import io.clientele.identity.CurrentUser;
+import io.clientele.identity.Role;
+import io.clientele.identity.UserDirectory;
+import io.clientele.shared.ConcurrentEdit;
+import io.clientele.shared.RuleViolation;
+import io.clientele.shared.customfields.CustomFields;
+import io.clientele.shared.views.SavedViews;
+import io.clientele.shared.web.Forms;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The client list, card and forms.
+ */
+@Controller
+@RequestMapping("/clients")
+class ClientPages {
+
+	static final String LIST = "clients";
+
+	private final ClientService clients;
+
+	private final ClientList list;
+
+	private final ClientColumns columns;
+
+	private final ClientListView view;
+
+	private final SavedViews savedViews;
+
+	private final Segments segments;
+
+	private final CustomFields customFields;
+
+	private final UserDirectory users;
+
+	private final AccessScopes scopes;
+
+	private final RecordHistory history;
+
+	ClientPages(ClientService clients, ClientList list, ClientColumns columns, ClientListView view,
+			SavedViews savedViews, Segments segments, CustomFields customFields, UserDirectory users,
+			AccessScopes scopes, RecordHistory history) {
+		this.clients = clients;
+		this.list = list;
+		this.columns = columns;
+		this.view = view;
+		this.savedViews = savedViews;
+		this.segments = segments;
+		this.customFields = customFields;
+		this.users = users;
+		this.scopes = scopes;
+		this.history = history;
+	}
+
+	@GetMapping
+	String list(@RequestParam MultiValueMap<String, String> params, @RequestParam(required = false) @Nullable Long view,
+			@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
+		if (view != null && params.size() == 1) {
+			var saved = savedViews.find(view, user.id(), user.departmentId());
+			if (saved.isPresent()) {
+				return "redirect:/clients?" + saved.get().query() + "&view=" + view;
+			}
+		}
+		ClientListParams state = ClientListParams.from(params, columns.defaults());
+		model.addAttribute("state", state);
+		model.addAttribute("catalog", columns.all().values());
+		model.addAttribute("views", savedViews.visibleTo(LIST, user.id(), user.departmentId()));
+		model.addAttribute("activeView",
+				view == null ? null : savedViews.find(view, user.id(), user.departmentId()).orElse(null));
+		model.addAttribute("segments", segments.all());
+		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
+		model.addAttribute("kinds", ClientKind.values());
+		model.addAttribute("sizes", CompanySize.values());
+		model.addAttribute("canReassign", user.is(Role.ADMINISTRATOR) || user.is(Role.HEAD_OF_DEPARTMENT));
+		try {
+			ClientListPage page = list.page(state.query(), user);
+			model.addAttribute("page", page);
+			model.addAttribute("rows", this.view.rows(page, locale));
+		}
+		catch (RuleViolation violation) {
+			model.addAttribute("listError", violation);
+		}
+		return "clients/list";
+	}
+
+	@GetMapping("/new")
+	String newClient(@RequestParam(defaultValue = "ORGANISATION") ClientKind kind,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		ClientForm form = ClientForm.blank(kind);
+		form.setResponsibleId(user.id());
+		model.addAttribute("form", form);
+		return formPage(model, user, null);
+	}
+
+	@PostMapping
+	String create(@ModelAttribute("form") ClientForm form, BindingResult errors,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				long id = clients.create(form.toDraft(), user);
+				redirect.addFlashAttribute("notice", "client.created");
+				return "redirect:/clients/" + id;
+			}
+			catch (RuleViolation violation) {
+				rejectOnForm(errors, form, violation);
+			}
+		}
+		return formPage(model, user, null);
+	}
+
+	@GetMapping("/{id}")
+	String card(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		ClientCard card = clients.card(id, user);
+		model.addAttribute("client", card);
+		model.addAttribute("customFields", customFields.of("CLIENT"));
+		model.addAttribute("history", history.of(ClientService.RECORD_TYPE, id, null, HISTORY_PAGE));
+		model.addAttribute("historyPage", HISTORY_PAGE);
+		return "clients/card";
+	}
+
+	@GetMapping("/{id}/history")
+	String moreHistory(@PathVariable long id, @RequestParam long before, @AuthenticationPrincipal CurrentUser user,
+			Model model) {
+		clients.card(id, user);
+		model.addAttribute("clientId", id);
+		model.addAttribute("history", history.of(ClientService.RECORD_TYPE, id, before, HISTORY_PAGE));
+		model.addAttribute("historyPage", HISTORY_PAGE);
+		return "clients/card :: historyEntries";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		ClientCard card = clients.card(id, user);
+		model.addAttribute("form", ClientForm.of(card));
+		return formPage(model, user, card);
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @ModelAttribute("form") ClientForm form, BindingResult errors,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				clients.update(id, form.toDraft(), form.getVersion(), user);
+				redirect.addFlashAttribute("notice", "client.saved");
+				return "redirect:/clients/" + id;
+			}
+			catch (RuleViolation violation) {
+				rejectOnForm(errors, form, violation);
+			}
+			catch (ConcurrentEdit edit) {
+				Forms.reject(errors, edit);
+			}
+		}
+		return formPage(model, user, clients.card(id, user));
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
+		try {
+			clients.delete(id, version, user);
+			redirect.addFlashAttribute("notice", "client.deleted");
+			return "redirect:/clients";
+		}
+		catch (ConcurrentEdit edit) {
+			redirect.addFlashAttribute("failure", "problem.concurrent-edit");
+			return "redirect:/clients/" + id;
+		}
+	}
+
+	@PostMapping("/views")
+	String saveView(@RequestParam String name, @RequestParam String query,
+			@RequestParam(defaultValue = "false") boolean shared, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
+		try {
+			long id = savedViews.save(LIST, name, query, user.id(), shared ? user.departmentId() : null);
+			redirect.addFlashAttribute("notice", "view.saved");
+			return "redirect:/clients?view=" + id;
+		}
+		catch (RuleViolation violation) {
+			redirect.addFlashAttribute("failure", violation.messageKey());
+			return "redirect:/clients?" + query;
+		}
+	}
+
+	@PostMapping("/views/{id}/delete")
+	String deleteView(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		savedViews.delete(id, user.id());
+		redirect.addFlashAttribute("notice", "view.deleted");
+		return "redirect:/clients";
+	}
+
+	static final int HISTORY_PAGE = 20;
+
+	private void rejectOnForm(BindingResult errors, ClientForm form, RuleViolation violation) {
+		String field = violation.field() == null ? null : form.formField(violation.field());
+		Forms.reject(errors, new RuleViolation(field, violation.messageKey(), violation.arguments()));
+	}
+
+	private String formPage(Model model, CurrentUser user, @Nullable ClientCard card) {
+		model.addAttribute("client", card);
+		model.addAttribute("segments", segments.all());
+		model.addAttribute("customFields", customFields.of("CLIENT"));
+		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
+		model.addAttribute("mayChooseResponsible",
+				!(user.is(Role.SALES_MANAGER) || user.is(Role.MARKETER) || user.is(Role.SUPPORT)));
+		model.addAttribute("sizes", CompanySize.values());
+		model.addAttribute("addressKinds", io.clientele.clients.Address.Kind.values());
+		return "clients/form";
+	}
+
+}

@@ -1,0 +1,158 @@
+package io.clientele.clients.web;
+
+import io.clientele.audit.RecordHistory;
+import io.clientele.clients.ClientService;
+import io.clientele.clients.ContactCard;
+import io.clientele.clients.ContactDraft;
+import io.clientele.clients.ContactService;
+import io.clientele.identity.CurrentUser;
+import io.clientele.shared.ConcurrentEdit;
+import io.clientele.shared.RuleViolation;
+import io.clientele.shared.customfields.CustomFields;
+import io.clientele.shared.web.Forms;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Contact persons: their card and form, and linking one to another client.
+ */
+@Controller
+class ContactPages {
+
+	private final ContactService contacts;
+
+	private final ClientService clients;
+
+	private final CustomFields customFields;
+
+	private final RecordHistory history;
+
+	ContactPages(ContactService contacts, ClientService clients, CustomFields customFields, RecordHistory history) {
+		this.contacts = contacts;
+		this.clients = clients;
+		this.customFields = customFields;
+		this.history = history;
+	}
+
+	@GetMapping("/clients/{clientId}/contacts/new")
+	String newContact(@PathVariable long clientId, @AuthenticationPrincipal CurrentUser user, Model model) {
+		var client = clients.card(clientId, user);
+		ContactForm form = ContactForm.at(clientId);
+		form.getWork().get(0).setClientName(client.name());
+		model.addAttribute("form", form);
+		return formPage(model, null, clientId);
+	}
+
+	@PostMapping("/contacts")
+	String create(@ModelAttribute("form") ContactForm form, BindingResult errors,
+			@RequestParam(required = false) @Nullable Long back, @AuthenticationPrincipal CurrentUser user, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				long id = contacts.create(form.toDraft(), user);
+				redirect.addFlashAttribute("notice", "contact.created");
+				return back != null ? "redirect:/clients/" + back : "redirect:/contacts/" + id;
+			}
+			catch (RuleViolation violation) {
+				reject(errors, form, violation);
+			}
+		}
+		return formPage(model, null, back);
+	}
+
+	@GetMapping("/contacts/{id}")
+	String card(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("contact", contacts.card(id, user));
+		model.addAttribute("customFields", customFields.of("CONTACT"));
+		model.addAttribute("history", history.of(ContactService.RECORD_TYPE, id, null, 50));
+		return "clients/contact";
+	}
+
+	@GetMapping("/contacts/{id}/edit")
+	String edit(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		ContactCard card = contacts.card(id, user);
+		model.addAttribute("form", ContactForm.of(card));
+		return formPage(model, card, null);
+	}
+
+	@PostMapping("/contacts/{id}")
+	String update(@PathVariable long id, @ModelAttribute("form") ContactForm form, BindingResult errors,
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				contacts.update(id, form.toDraft(), form.getVersion(), user);
+				redirect.addFlashAttribute("notice", "contact.saved");
+				return "redirect:/contacts/" + id;
+			}
+			catch (RuleViolation violation) {
+				reject(errors, form, violation);
+			}
+			catch (ConcurrentEdit edit) {
+				Forms.reject(errors, edit);
+			}
+		}
+		return formPage(model, contacts.card(id, user), null);
+	}
+
+	@PostMapping("/contacts/{id}/delete")
+	String delete(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
+		try {
+			contacts.delete(id, version, user);
+			redirect.addFlashAttribute("notice", "contact.deleted");
+			return "redirect:/clients";
+		}
+		catch (ConcurrentEdit edit) {
+			redirect.addFlashAttribute("failure", "problem.concurrent-edit");
+			return "redirect:/contacts/" + id;
+		}
+	}
+
+	@GetMapping("/clients/{clientId}/contacts/link")
+	String linkPage(@PathVariable long clientId, @RequestParam(required = false) @Nullable String q,
+			@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("client", clients.card(clientId, user));
+		model.addAttribute("q", q);
+		model.addAttribute("matches", q == null || q.isBlank() ? java.util.List.of() : contacts.search(q, user));
+		return "clients/link-contact";
+	}
+
+	@PostMapping("/clients/{clientId}/contacts/link")
+	String link(@PathVariable long clientId, @RequestParam long contactId,
+			@RequestParam(required = false) @Nullable String position,
+			@RequestParam(required = false) @Nullable String department,
+			@RequestParam(defaultValue = "false") boolean keyPerson, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
+		try {
+			contacts.link(contactId, new ContactDraft.Work(clientId, position, department, keyPerson, false, null),
+					user);
+			redirect.addFlashAttribute("notice", "contact.linked");
+		}
+		catch (RuleViolation violation) {
+			redirect.addFlashAttribute("failure", violation.messageKey());
+		}
+		return "redirect:/clients/" + clientId;
+	}
+
+	private void reject(BindingResult errors, ContactForm form, RuleViolation violation) {
+		String field = violation.field() == null ? null : form.formField(violation.field());
+		Forms.reject(errors, new RuleViolation(field, violation.messageKey(), violation.arguments()));
+	}
+
+	private String formPage(Model model, @Nullable ContactCard contact, @Nullable Long back) {
+		model.addAttribute("contact", contact);
+		model.addAttribute("back", back);
+		model.addAttribute("customFields", customFields.of("CONTACT"));
+		return "clients/contact-form";
+	}
+
+}

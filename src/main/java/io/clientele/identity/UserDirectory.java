@@ -1,0 +1,65 @@
+package io.clientele.identity;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users as other modules need them: names for display, people to pick as responsible.
+ */
+@Service
+public class UserDirectory {
+
+	private static final String SELECT = """
+			select u.id, u.full_name, u.role, u.department_id, d.name as department_name, u.active
+			  from users u join departments d on d.id = u.department_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	UserDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, String> names(Collection<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("select id, full_name from users where id = any(?)").param(ids.toArray(Long[]::new)).query(rs -> {
+			names.put(rs.getLong(1), rs.getString(2));
+		});
+		return names;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserSummary> find(long id) {
+		return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserDirectory::summary).optional();
+	}
+
+	/**
+	 * The active users whose records the scope covers: whom a head may make responsible,
+	 * or everybody for an administrator. Sorted by name.
+	 */
+	@Transactional(readOnly = true)
+	public List<UserSummary> activeWithin(AccessScope scope) {
+		return scope
+			.bind(jdbc
+				.sql(SELECT + " where u.active and " + scope.sqlCondition("u.id") + " order by lower(u.full_name)"))
+			.query(UserDirectory::summary)
+			.list();
+	}
+
+	private static UserSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new UserSummary(rs.getLong("id"), rs.getString("full_name"), Role.valueOf(rs.getString("role")),
+				rs.getLong("department_id"), rs.getString("department_name"), rs.getBoolean("active"));
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.clientele.shared;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something happened to a business record; the audit module turns it into the record's
+ * history. Values are what a reader should see (names, formatted numbers), captured when
+ * the change happened, so the history stays readable when the things they name change
+ * later.
+ *
+ * @param recordType the kind of record, e.g. {@code client}
+ * @param recordId its id
+ * @param action what happened to it
+ * @param changes field by field, for {@link Action#UPDATED} (and the initial values for
+ * {@link Action#CREATED})
+ * @param actorId the user who did it, or null for the system
+ * @param at when
+ */
+public record RecordChanged(String recordType, long recordId, Action action, List<FieldChange> changes,
+		@Nullable Long actorId, Instant at) {
+
+	public RecordChanged {
+		changes = List.copyOf(changes);
+	}
+
+	public enum Action {
+
+		CREATED, UPDATED, DELETED, RESTORED, REASSIGNED, LINKED, UNLINKED
+
+	}
+
+	/**
+	 * @param field message key of the field's label, or a literal label (custom fields)
+	 * @param literalLabel whether {@code field} is a label to show as it is
+	 * @param valuesAreKeys whether {@code before} and {@code after} are message keys
+	 * (choices from a fixed list, shown in the reader's language) rather than text
+	 */
+	public record FieldChange(String field, boolean literalLabel, @Nullable String before, @Nullable String after,
+			boolean valuesAreKeys) {
+
+		public static FieldChange of(String fieldKey, @Nullable String before, @Nullable String after) {
+			return new FieldChange(fieldKey, false, before, after, false);
+		}
+
+		public static FieldChange ofKeys(String fieldKey, @Nullable String beforeKey, @Nullable String afterKey) {
+			return new FieldChange(fieldKey, false, beforeKey, afterKey, true);
+		}
+
+	}
+
+}
