@@ -27,7 +27,7 @@ public final class StandaloneClientele implements AutoCloseable {
 		all.addAll(List.of(properties));
 		// As command-line arguments, so that they win over the test profile's settings.
 		return new StandaloneClientele(new SpringApplicationBuilder(ClienteleApplication.class).profiles("test")
-			.run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
+			.run(all.stream().map(argument -> "--" + argument).toArray(String[]::new)));
 	}
 
 	public int port() {

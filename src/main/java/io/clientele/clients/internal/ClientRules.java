@@ -114,7 +114,7 @@ final class ClientRules {
 			String number = PhoneNumbers.normalise(field + ".number",
 					TextRules.line(field + ".number", phone.number(), 50), region);
 			if (checked.stream().noneMatch(existing -> existing.number().equals(number))) {
-				checked.add(new Phone(number, TextRules.line(field + ".note", phone.note(), 100)));
+				checked.add(new Phone(number, TextRules.line(field + ".note", phone.note(), TEXT_MAX)));
 			}
 		}
 		return checked;
@@ -131,7 +131,7 @@ final class ClientRules {
 				throw new RuleViolation(field + ".address", "email.invalid");
 			}
 			if (checked.stream().noneMatch(existing -> existing.address().equalsIgnoreCase(address))) {
-				checked.add(new Email(address, TextRules.line(field + ".note", email.note(), 100)));
+				checked.add(new Email(address, TextRules.line(field + ".note", email.note(), TEXT_MAX)));
 			}
 		}
 		return checked;
@@ -143,7 +143,7 @@ final class ClientRules {
 		for (int i = 0; i < messengers.size(); i++) {
 			Messenger messenger = messengers.get(i);
 			String field = "messengers[" + i + "]";
-			checked.add(new Messenger(TextRules.required(field + ".kind", messenger.kind(), 50),
+			checked.add(new Messenger(TextRules.required(field + ".kind", messenger.kind(), 100),
 					TextRules.required(field + ".handle", messenger.handle(), TEXT_MAX)));
 		}
 		return checked;

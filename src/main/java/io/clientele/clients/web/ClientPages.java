@@ -21,7 +21,9 @@ import io.clientele.shared.RuleViolation;
 import io.clientele.shared.customfields.CustomFields;
 import io.clientele.shared.views.SavedViews;
 import io.clientele.shared.web.Forms;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -121,7 +123,8 @@ class ClientPages {
 
 	@PostMapping
 	String create(@ModelAttribute("form") ClientForm form, BindingResult errors,
-			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		if (!errors.hasErrors()) {
 			try {
 				long id = clients.create(form.toDraft(), user);
@@ -132,6 +135,7 @@ class ClientPages {
 				rejectOnForm(errors, form, violation);
 			}
 		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return formPage(model, user, null);
 	}
 
@@ -164,7 +168,8 @@ class ClientPages {
 
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @ModelAttribute("form") ClientForm form, BindingResult errors,
-			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		if (!errors.hasErrors()) {
 			try {
 				clients.update(id, form.toDraft(), form.getVersion(), user);
@@ -178,6 +183,8 @@ class ClientPages {
 				Forms.reject(errors, edit);
 			}
 		}
+		response.setStatus(errors.hasGlobalErrors() && !errors.hasFieldErrors() ? HttpStatus.CONFLICT.value()
+				: HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return formPage(model, user, clients.card(id, user));
 	}
 

@@ -10,7 +10,9 @@ import io.clientele.shared.ConcurrentEdit;
 import io.clientele.shared.RuleViolation;
 import io.clientele.shared.customfields.CustomFields;
 import io.clientele.shared.web.Forms;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +57,7 @@ class ContactPages {
 	@PostMapping("/contacts")
 	String create(@ModelAttribute("form") ContactForm form, BindingResult errors,
 			@RequestParam(required = false) @Nullable Long back, @AuthenticationPrincipal CurrentUser user, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		if (!errors.hasErrors()) {
 			try {
 				long id = contacts.create(form.toDraft(), user);
@@ -66,6 +68,7 @@ class ContactPages {
 				reject(errors, form, violation);
 			}
 		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return formPage(model, null, back);
 	}
 
@@ -86,7 +89,8 @@ class ContactPages {
 
 	@PostMapping("/contacts/{id}")
 	String update(@PathVariable long id, @ModelAttribute("form") ContactForm form, BindingResult errors,
-			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		if (!errors.hasErrors()) {
 			try {
 				contacts.update(id, form.toDraft(), form.getVersion(), user);
@@ -100,6 +104,7 @@ class ContactPages {
 				Forms.reject(errors, edit);
 			}
 		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return formPage(model, contacts.card(id, user), null);
 	}
 

@@ -238,7 +238,9 @@ public class CustomFields {
 		String text = asText(column, raw).strip().replace('\u00A0', ' ').replace(" ", "").replace(',', '.');
 		try {
 			BigDecimal number = new BigDecimal(text);
-			if (number.abs().compareTo(new BigDecimal("1e15")) >= 0 || number.scale() > 6) {
+			// Values come back from JSON as doubles: 15 significant digits survive that
+			// exactly.
+			if (number.abs().compareTo(new BigDecimal("1e15")) >= 0 || number.scale() > 6 || number.precision() > 15) {
 				throw new RuleViolation(column, "custom-field.number-range");
 			}
 			return number;

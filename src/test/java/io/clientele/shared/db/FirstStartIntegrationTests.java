@@ -86,6 +86,29 @@ class FirstStartIntegrationTests {
 	}
 
 	@Test
+	void the_demo_switch_fills_a_believable_company_once(CapturedOutput output) {
+		try (var clientele = start("demo")) {
+			var jdbc = clientele.jdbc();
+			assertThat(jdbc.sql("select count(*) from clients").query(Long.class).single()).isEqualTo(320);
+			assertThat(jdbc.sql("select count(*) from contacts").query(Long.class).single()).isGreaterThan(260);
+			assertThat(jdbc.sql("select count(distinct responsible_id) from clients").query(Long.class).single())
+				.isEqualTo(7);
+			assertThat(jdbc.sql("select count(*) from segments").query(Long.class).single()).isGreaterThan(10);
+			// Every generated tax id passes its check digits, as typed in ones must.
+			assertThat(jdbc.sql("select inn from clients where inn is not null").query(String.class).list())
+				.allMatch(io.clientele.shared.TaxIds::isValidInn);
+			Matcher password = Pattern.compile("password: (demo-\\S+)").matcher(output.getOut());
+			assertThat(password.find()).isTrue();
+			var browser = new WebSession(clientele.port(), "ru");
+			browser.signIn("ivanov", password.group(1));
+			assertThat(browser.get("/clients").body()).contains("Клиентов: ");
+		}
+		try (var clientele = start("demo")) {
+			assertThat(clientele.jdbc().sql("select count(*) from clients").query(Long.class).single()).isEqualTo(320);
+		}
+	}
+
+	@Test
 	void the_process_engine_keeps_its_tables_in_a_schema_of_its_own() {
 		try (var clientele = start()) {
 			var jdbc = clientele.jdbc();
