@@ -38,6 +38,7 @@ class ConfigurationVariablesTests {
 		assertThat(properties.db().password()).isEqualTo("secret");
 		assertThat(properties.db().effectivePoolSize()).isEqualTo(12);
 		assertThat(properties.admin().password()).isEqualTo("first-one");
+		assertThat(properties.phoneRegion()).isEqualTo("KZ");
 		assertThat(properties.login().maxFailures()).isEqualTo(5);
 		assertThat(properties.login().window()).isEqualTo(Duration.ofMinutes(5));
 	}
