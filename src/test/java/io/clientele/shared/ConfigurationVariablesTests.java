@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationVariablesTests {
 
 	@Test
-	void the_documented_environment_variables_configure_clientele() {
+	void the_documented_environment_variables_configure_clientele() throws java.io.IOException {
 		var environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
@@ -26,6 +26,9 @@ class ConfigurationVariablesTests {
 					Map.of("CLIENTELE_HOME", "/srv/clientele", "CLIENTELE_DB_URL", "jdbc:postgresql://db.example/crm",
 							"CLIENTELE_DB_USER", "crm", "CLIENTELE_DB_PASSWORD", "secret", "CLIENTELE_DB_POOL_SIZE",
 							"12", "CLIENTELE_ADMIN_PASSWORD", "first-one")));
+		environment.getPropertySources()
+			.addLast(new org.springframework.core.io.support.ResourcePropertySource("application",
+					"classpath:application.properties"));
 		ConfigurationPropertySources.attach(environment);
 
 		ClienteleProperties properties = Binder.get(environment).bind("clientele", ClienteleProperties.class).get();
