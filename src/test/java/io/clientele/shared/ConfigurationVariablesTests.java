@@ -25,7 +25,7 @@ class ConfigurationVariablesTests {
 					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					Map.of("CLIENTELE_HOME", "/srv/clientele", "CLIENTELE_DB_URL", "jdbc:postgresql://db.example/crm",
 							"CLIENTELE_DB_USER", "crm", "CLIENTELE_DB_PASSWORD", "secret", "CLIENTELE_DB_POOL_SIZE",
-							"12", "CLIENTELE_ADMIN_PASSWORD", "first-one")));
+							"12", "CLIENTELE_ADMIN_PASSWORD", "first-one", "CLIENTELE_PHONE_REGION", "KZ")));
 		environment.getPropertySources()
 			.addLast(new org.springframework.core.io.support.ResourcePropertySource("application",
 					"classpath:application.properties"));
