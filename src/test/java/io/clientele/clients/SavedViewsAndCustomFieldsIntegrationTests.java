@@ -47,6 +47,9 @@ class SavedViewsAndCustomFieldsIntegrationTests {
 	ClientService clients;
 
 	@Autowired
+	ContactService contacts;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -131,6 +134,25 @@ class SavedViewsAndCustomFieldsIntegrationTests {
 			.andExpect(content().string(containsString(">Золотой клиент</a>")))
 			.andExpect(content().string(containsString("<span>Золото</span>")))
 			.andExpect(content().string(not(containsString(">Обычный клиент</a>"))));
+		customFields.setActive(field, false);
+	}
+
+	@Test
+	void a_contact_persons_extra_field_is_a_column_and_a_filter_of_the_contacts_list() throws Exception {
+		long field = customFields.define("CONTACT", new CustomFields.Definition(TestUsers.unique("Решение"),
+				CustomFieldType.CHOICE, false, List.of("Принимает", "Влияет"), true));
+		String decides = customFields.get(field).options().get(0).code();
+		long client = clients.create(ClientFixtures.organisation("Компания с людьми"), owner);
+		contacts.create(new ContactDraft("Решающий", "Олег", null, null, List.of(), List.of(), List.of(), null,
+				List.of(new ContactDraft.Work(client, null, null, false, false, null)),
+				Map.of(String.valueOf(field), decides)), owner);
+		contacts.create(new ContactDraft("Советующий", "Пётр", null, null, List.of(), List.of(), List.of(), null,
+				List.of(new ContactDraft.Work(client, null, null, false, false, null)), Map.of()), owner);
+		mvc.perform(get("/contacts").param("f.cf" + field, decides).with(user(owner)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">Решающий Олег</a>")))
+			.andExpect(content().string(containsString("Принимает")))
+			.andExpect(content().string(not(containsString(">Советующий Пётр</a>"))));
 		customFields.setActive(field, false);
 	}
 

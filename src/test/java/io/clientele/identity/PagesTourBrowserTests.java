@@ -70,8 +70,8 @@ class PagesTourBrowserTests {
 				"/clients/new?kind=INDIVIDUAL", "/contacts/" + contact, "/contacts/" + contact + "/edit",
 				"/clients/" + client + "/contacts/new", "/clients/" + client + "/contacts/link?q=a",
 				"/clients/" + client + "/legal-entities/new", "/clients/reassign?from=" + admin.id(), "/recycle-bin",
-				"/admin/segments?user=" + someone.id(), "/admin/custom-fields", "/admin/required-fields",
-				"/no-such-page");
+				"/contacts", "/contacts?q=Сидорова", "/admin/segments?user=" + someone.id(), "/admin/custom-fields",
+				"/admin/required-fields", "/no-such-page");
 
 		Page page = browser.newPage(language, width, 800);
 		page.navigate(url("/login"));

@@ -38,11 +38,46 @@ class ContactPages {
 
 	private final RecordHistory history;
 
-	ContactPages(ContactService contacts, ClientService clients, CustomFields customFields, RecordHistory history) {
+	private final io.clientele.clients.ContactList list;
+
+	ContactPages(ContactService contacts, ClientService clients, CustomFields customFields, RecordHistory history,
+			io.clientele.clients.ContactList list) {
+		this.list = list;
 		this.contacts = contacts;
 		this.clients = clients;
 		this.customFields = customFields;
 		this.history = history;
+	}
+
+	@GetMapping("/contacts")
+	String list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String after,
+			@RequestParam org.springframework.util.MultiValueMap<String, String> params,
+			@AuthenticationPrincipal CurrentUser user, Model model, java.util.Locale locale) {
+		var fields = customFields.of("CONTACT");
+		java.util.Map<io.clientele.shared.customfields.CustomField, String> filters = new java.util.LinkedHashMap<>();
+		fields.forEach(field -> {
+			String value = params.getFirst("f." + field.column());
+			if (value != null && !value.isBlank()) {
+				filters.put(field, value);
+			}
+		});
+		model.addAttribute("q", q);
+		model.addAttribute("fields", fields);
+		model.addAttribute("columns",
+				fields.stream().filter(io.clientele.shared.customfields.CustomField::shownInList).toList());
+		model.addAttribute("filters",
+				filters.entrySet()
+					.stream()
+					.collect(java.util.stream.Collectors.toMap(entry -> entry.getKey().column(),
+							java.util.Map.Entry::getValue)));
+		try {
+			model.addAttribute("page", list.page(q, null, filters, after, 50, user));
+		}
+		catch (RuleViolation violation) {
+			model.addAttribute("listError", violation);
+		}
+		return "clients/contacts";
 	}
 
 	@GetMapping("/clients/{clientId}/contacts/new")
