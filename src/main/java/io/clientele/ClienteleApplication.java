@@ -12,6 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ClienteleApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("generate")) {
+			// A command, not a server: fill the database with a data set, then end (port
+			// -1:
+			// the whole application, without listening).
+			String[] command = java.util.Arrays.copyOf(args, args.length + 1);
+			command[args.length] = "--server.port=-1";
+			System.exit(SpringApplication.exit(SpringApplication.run(ClienteleApplication.class, command)));
+		}
 		SpringApplication.run(ClienteleApplication.class, args);
 	}
 

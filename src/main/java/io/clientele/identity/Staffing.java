@@ -54,6 +54,42 @@ public class Staffing {
 				false);
 	}
 
+	/** A person to set up in bulk. */
+	public record Person(String username, String fullName, Role role, long departmentId) {
+	}
+
+	/**
+	 * Many people with one password (hashed once: a data set of hundreds of people should
+	 * not spend minutes on bcrypt). A head heads the department they are put in.
+	 */
+	@Transactional
+	public void people(java.util.List<Person> people, String password) {
+		String hash = encoder.encode(password);
+		for (Person person : people) {
+			long id = jdbc.sql("""
+					insert into users (username, full_name, password_hash, role, department_id, must_change_password)
+					values (?, ?, ?, ?, ?, false) returning id
+					""")
+				.params(person.username(), person.fullName(), hash, person.role().name(), person.departmentId())
+				.query(Long.class)
+				.single();
+			if (person.role() == Role.HEAD_OF_DEPARTMENT) {
+				jdbc.sql("update departments set head_user_id = ? where id = ?")
+					.params(id, person.departmentId())
+					.update();
+			}
+		}
+	}
+
+	/** The ids of the active people with this role, in the order they were created. */
+	@Transactional(readOnly = true)
+	public java.util.List<Long> ids(Role role) {
+		return jdbc.sql("select id from users where role = ? and active order by id")
+			.param(role.name())
+			.query(Long.class)
+			.list();
+	}
+
 	/** The first administrator, to act for the system when it fills in data. */
 	@Transactional(readOnly = true)
 	public CurrentUser administrator() {

@@ -1,0 +1,232 @@
+package io.clientele.clients;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.clientele.shared.PhoneNumbers;
+import io.clientele.shared.db.BulkIndexes;
+import io.clientele.shared.db.CopyWriter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes generated clients, contact persons and their links straight into an empty client
+ * base with {@code COPY}, building the indexes once at the end: how the benchmark data
+ * sets (a million clients) are loaded in minutes. The rows must already be valid (the
+ * generator makes them so); no history is written for them.
+ */
+@Service
+public class BulkLoad {
+
+	private static final List<String> TABLES = List.of("clients", "contacts", "client_contacts");
+
+	private final DataSource dataSource;
+
+	private final JsonMapper json;
+
+	BulkLoad(DataSource dataSource, JsonMapper json) {
+		this.dataSource = dataSource;
+		this.json = json;
+	}
+
+	/**
+	 * A generated client; phones are E.164 already.
+	 */
+	public record ClientRow(ClientKind kind, String name, @Nullable String shortName, @Nullable String lastName,
+			@Nullable String firstName, @Nullable String middleName, @Nullable String inn, @Nullable String kpp,
+			@Nullable String ogrn, @Nullable String industry, @Nullable CompanySize size, @Nullable String website,
+			@Nullable String source, @Nullable LocalDate birthday, @Nullable LocalDate foundedOn, @Nullable String city,
+			List<Phone> phones, List<Email> emails, List<Address> addresses, List<BankAccount> bankAccounts,
+			List<Long> segmentIds, Map<String, Object> custom, long responsibleId) {
+	}
+
+	public record ContactRow(String lastName, String firstName, @Nullable String middleName, List<Phone> phones,
+			List<Email> emails) {
+
+		String fullName() {
+			return middleName == null ? lastName + " " + firstName : lastName + " " + firstName + " " + middleName;
+		}
+
+	}
+
+	/** A contact person's role at a client, by the positions the rows were given in. */
+	public record LinkRow(int client, int contact, @Nullable String position, boolean keyPerson) {
+	}
+
+	/**
+	 * The loaders of one load, on one connection, between dropping and creating the
+	 * indexes.
+	 */
+	public interface Load {
+
+		/** Writes the clients and returns their ids in the order they were given. */
+		long[] clients(Iterator<ClientRow> rows, int count) throws SQLException;
+
+		long[] contacts(Iterator<ContactRow> rows, int count) throws SQLException;
+
+		void links(Iterator<LinkRow> rows, long[] clientIds, long[] contactIds) throws SQLException;
+
+	}
+
+	public interface Work {
+
+		void run(Load load) throws SQLException;
+
+	}
+
+	/**
+	 * Refuses a client base that has clients: a data set is never mixed with real data.
+	 */
+	public void requireEmpty() throws SQLException {
+		try (Connection connection = dataSource.getConnection();
+				var exists = connection.createStatement().executeQuery("select exists (select 1 from clients)")) {
+			exists.next();
+			if (exists.getBoolean(1)) {
+				throw new IllegalStateException(
+						"The client base is not empty; a data set loads only into an empty one");
+			}
+		}
+	}
+
+	/**
+	 * Runs a load into an empty client base: refused when clients exist, so that a data
+	 * set is never mixed with real data.
+	 */
+	public void into(Work work) throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			try (var exists = connection.createStatement().executeQuery("select exists (select 1 from clients)")) {
+				exists.next();
+				if (exists.getBoolean(1)) {
+					throw new IllegalStateException(
+							"The client base is not empty; a data set loads only into an empty one");
+				}
+			}
+			BulkIndexes indexes = new BulkIndexes(connection, TABLES);
+			indexes.drop();
+			try {
+				work.run(new CopyLoad(connection));
+			}
+			finally {
+				indexes.create();
+				try (var statement = connection.createStatement()) {
+					statement.execute("analyze clients");
+					statement.execute("analyze contacts");
+					statement.execute("analyze client_contacts");
+				}
+			}
+		}
+	}
+
+	private final class CopyLoad implements Load {
+
+		private final Connection connection;
+
+		CopyLoad(Connection connection) {
+			this.connection = connection;
+		}
+
+		@Override
+		public long[] clients(Iterator<ClientRow> rows, int count) throws SQLException {
+			try (CopyWriter copy = new CopyWriter(connection,
+					"""
+							clients (kind, name, short_name, last_name, first_name, middle_name, inn, kpp, ogrn, industry,
+							 company_size, website, source, birthday, founded_on, city, phones, emails, addresses, bank_accounts,
+							 custom, segment_ids, phone_digits, email_lower, responsible_id)""")) {
+				while (rows.hasNext()) {
+					ClientRow row = rows.next();
+					copy.value(row.kind())
+						.value(row.name())
+						.value(row.shortName())
+						.value(row.lastName())
+						.value(row.firstName())
+						.value(row.middleName())
+						.value(row.inn())
+						.value(row.kpp())
+						.value(row.ogrn())
+						.value(row.industry())
+						.value(row.size())
+						.value(row.website())
+						.value(row.source())
+						.value(row.birthday())
+						.value(row.foundedOn())
+						.value(row.city())
+						.value(json.writeValueAsString(row.phones()))
+						.value(json.writeValueAsString(row.emails()))
+						.value(json.writeValueAsString(row.addresses()))
+						.value(json.writeValueAsString(row.bankAccounts()))
+						.value(json.writeValueAsString(row.custom()))
+						.array(row.segmentIds())
+						.array(row.phones().stream().map(phone -> PhoneNumbers.digits(phone.number())).toList())
+						.array(row.emails().stream().map(email -> email.address().toLowerCase(Locale.ROOT)).toList())
+						.value(row.responsibleId());
+					copy.endRow();
+				}
+			}
+			return ids("clients", count);
+		}
+
+		@Override
+		public long[] contacts(Iterator<ContactRow> rows, int count) throws SQLException {
+			try (CopyWriter copy = new CopyWriter(connection,
+					"contacts (last_name, first_name, middle_name, full_name, phones, emails, phone_digits, email_lower)")) {
+				while (rows.hasNext()) {
+					ContactRow row = rows.next();
+					copy.value(row.lastName())
+						.value(row.firstName())
+						.value(row.middleName())
+						.value(row.fullName())
+						.value(json.writeValueAsString(row.phones()))
+						.value(json.writeValueAsString(row.emails()))
+						.array(row.phones().stream().map(phone -> PhoneNumbers.digits(phone.number())).toList())
+						.array(row.emails().stream().map(email -> email.address().toLowerCase(Locale.ROOT)).toList());
+					copy.endRow();
+				}
+			}
+			return ids("contacts", count);
+		}
+
+		@Override
+		public void links(Iterator<LinkRow> rows, long[] clientIds, long[] contactIds) throws SQLException {
+			try (CopyWriter copy = new CopyWriter(connection,
+					"client_contacts (client_id, contact_id, position, key_person)")) {
+				while (rows.hasNext()) {
+					LinkRow row = rows.next();
+					copy.value(clientIds[row.client()])
+						.value(contactIds[row.contact()])
+						.value(row.position())
+						.value(row.keyPerson());
+					copy.endRow();
+				}
+			}
+		}
+
+		/**
+		 * Identity values are handed out in the order the rows arrive; the table was
+		 * empty.
+		 */
+		private long[] ids(String table, int count) throws SQLException {
+			long[] ids = new long[count];
+			try (var rows = connection.createStatement().executeQuery("select id from " + table + " order by id")) {
+				int i = 0;
+				while (rows.next()) {
+					ids[i++] = rows.getLong(1);
+				}
+				if (i != count) {
+					throw new IllegalStateException(table + ": " + i + " rows loaded, " + count + " expected");
+				}
+			}
+			return ids;
+		}
+
+	}
+
+}

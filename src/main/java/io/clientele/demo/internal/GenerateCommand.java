@@ -1,0 +1,59 @@
+package io.clientele.demo.internal;
+
+import io.clientele.demo.DataSetSize;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar clientele.jar generate --size M [--seed 42] [--password …]}: fills the
+ * configured, empty database with a named data set and ends.
+ */
+@Component
+@Order(200)
+class GenerateCommand implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(GenerateCommand.class);
+
+	private final DataSetGenerator generator;
+
+	GenerateCommand(DataSetGenerator generator) {
+		this.generator = generator;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		if (!args.getNonOptionArgs().contains("generate")) {
+			return;
+		}
+		DataSetSize size = DataSetSize.valueOf(option(args, "size", "S").toUpperCase(java.util.Locale.ROOT));
+		long seed = Long.parseLong(option(args, "seed", "20261123"));
+		var report = generator.generate(size, seed, option(args, "password", null));
+		log.warn("""
+
+				=====================================================================
+				  Data set {}: {} clients, {} contact persons, {} links, in {} s.
+				  Heads h01…h20 and managers m001…m200 sign in with: {}
+				=====================================================================""", size, report.clients(),
+				report.contacts(), report.links(), report.millis() / 1000, report.password());
+	}
+
+	/** {@code --name=value} or {@code --name value}. */
+	private static String option(ApplicationArguments args, String name, String fallback) {
+		var values = args.getOptionValues(name);
+		if (values != null && !values.isEmpty()) {
+			return values.get(0);
+		}
+		String[] source = args.getSourceArgs();
+		for (int i = 0; i + 1 < source.length; i++) {
+			if (source[i].equals("--" + name) && !source[i + 1].startsWith("--")) {
+				return source[i + 1];
+			}
+		}
+		return fallback;
+	}
+
+}
