@@ -4,6 +4,7 @@ import io.clientele.clients.internal.ClientAccess;
 import io.clientele.clients.internal.ClientListQuery;
 import io.clientele.identity.CurrentUser;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The client list of a signed-in user: only the clients they may see, filtered, sorted
@@ -21,6 +22,7 @@ public class ClientList {
 		this.access = access;
 	}
 
+	@Transactional(readOnly = true)
 	public ClientListPage page(ClientQuery request, CurrentUser reader) {
 		return query.page(request, access.of(reader.id()));
 	}

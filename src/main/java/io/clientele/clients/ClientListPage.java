@@ -29,7 +29,7 @@ public record ClientListPage(List<ListColumn> columns, List<Row> rows, @Nullable
 	 */
 	public record Total(long value, boolean exact) {
 
-		public static final int EXACT_UP_TO = 10_000;
+		public static final int EXACT_UP_TO = 1_000;
 
 	}
 

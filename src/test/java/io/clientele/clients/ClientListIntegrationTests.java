@@ -111,11 +111,11 @@ class ClientListIntegrationTests {
 	}
 
 	@Test
-	void the_count_is_exact_up_to_ten_thousand_and_an_estimate_beyond() {
+	void the_count_is_exact_up_to_a_thousand_and_an_estimate_beyond() {
 		// Rows written straight to the table, as a data generator would.
 		jdbc.sql("""
 				insert into clients (kind, name, responsible_id)
-				select 'ORGANISATION', 'Массовый ' || n, ? from generate_series(1, 10050) n
+				select 'ORGANISATION', 'Массовый ' || n, ? from generate_series(1, 1050) n
 				""").param(manager.id()).update();
 		jdbc.sql("analyze clients").update();
 		ClientListPage page = list.page(query(Map.of(), "name", false, null, null, null, 50), manager);
@@ -124,7 +124,7 @@ class ClientListIntegrationTests {
 		assertThat(page.total().value()).isGreaterThan(ClientListPage.Total.EXACT_UP_TO);
 
 		ClientListPage few = list
-			.page(query(Map.of("name", List.of("Массовый 1005")), "name", false, null, null, null, 50), manager);
+			.page(query(Map.of("name", List.of("Массовый 105")), "name", false, null, null, null, 50), manager);
 		assertThat(few.total()).isEqualTo(new ClientListPage.Total(2, true));
 	}
 

@@ -123,6 +123,23 @@ class SavedViewsAndCustomFieldsIntegrationTests {
 	}
 
 	@Test
+	void a_client_with_a_number_field_is_written_once_when_created() {
+		long number = customFields.define("CLIENT", new CustomFields.Definition(TestUsers.unique("Оборот"),
+				CustomFieldType.NUMBER, false, List.of(), false));
+		var draft = ClientFixtures.organisation("Число в поле");
+
+		long whole = clients.create(withCustom(draft, Map.of(String.valueOf(number), "120")), owner);
+		long fraction = clients.create(withCustom(draft, Map.of(String.valueOf(number), 120.5)), owner);
+
+		// A stored value that changed type on its way back from JSON made Hibernate write
+		// the
+		// row a second time (version 1 right after creation).
+		assertThat(clients.card(whole, owner).version()).isZero();
+		assertThat(clients.card(fraction, owner).version()).isZero();
+		assertThat(clients.card(fraction, owner).custom().get(String.valueOf(number))).isEqualTo(120.5);
+	}
+
+	@Test
 	void an_extra_field_shown_in_lists_is_a_column_and_a_filter() throws Exception {
 		long field = customFields.define("CLIENT", new CustomFields.Definition(TestUsers.unique("Уровень"),
 				CustomFieldType.CHOICE, false, List.of("Золото", "Серебро"), true));

@@ -3,15 +3,16 @@ package io.clientele.audit.internal;
 import java.time.ZoneOffset;
 
 import io.clientele.shared.RecordChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes every {@link RecordChanged} into the history. Runs after the change committed,
- * from the event publication registry, so a change is never lost and never recorded
- * without having happened.
+ * Writes every {@link RecordChanged} into the history, in the transaction of the change
+ * itself: both commit or neither does, so a change is never lost and never recorded
+ * without having happened, and a write costs one commit (see
+ * docs/decisions/0002-history-in-the-changing-transaction.md).
  */
 @Component
 class HistoryRecorder {
@@ -25,7 +26,7 @@ class HistoryRecorder {
 		this.json = json;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(RecordChanged event) {
 		jdbc.sql("""
 				insert into record_history (record_type, record_id, action, actor_id, at, changes)

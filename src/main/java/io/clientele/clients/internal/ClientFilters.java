@@ -82,15 +82,20 @@ final class ClientFilters {
 		CustomField custom = column.field();
 		switch (column.filter()) {
 			case TEXT -> {
+				// The name goes through its trigram index on lower(name); other columns
+				// use
+				// ilike on the column itself, for which the planner has statistics (with
+				// lower(column) it guesses 100 rows and picks a full scan for a combined
+				// filter).
 				String expression = switch (column.key()) {
-					case "email" -> "array_to_string(c.email_lower, ' ')";
-					case "inn" -> "c.inn";
-					default ->
-						custom != null ? "lower(c.custom ->> '" + custom.id() + "')" : "lower(" + column.select() + ")";
+					case "email" -> "array_to_string(c.email_lower, ' ') like ";
+					case "inn" -> "c.inn like ";
+					case "name" -> "lower(c.name) like ";
+					default -> (custom != null ? "(c.custom ->> '" + custom.id() + "')" : column.select()) + " ilike ";
 				};
 				List<String> any = new ArrayList<>();
 				for (String value : values) {
-					any.add(expression + " like " + sql.param(ClientListQuery.like(value)));
+					any.add(expression + sql.param(ClientListQuery.like(value)));
 				}
 				sql.where.add("(" + String.join(" or ", any) + ")");
 			}

@@ -30,11 +30,16 @@ class SignInUsers implements UserDetailsService, ApiTokenAuthenticator, LocalePr
 	/** Writing the last use of a token on every call would turn reads into writes. */
 	private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
-	private static final String SELECT_USER = """
+	private static final String USER_COLUMNS = """
 			select u.id, u.username, u.password_hash, u.full_name, u.role, u.department_id, d.name as department_name,
-			       u.locale, u.active, u.must_change_password
+			       u.locale, u.active, u.must_change_password""";
+
+	private static final String FROM_USERS = """
+
 			  from users u join departments d on d.id = u.department_id
 			""";
+
+	private static final String SELECT_USER = USER_COLUMNS + FROM_USERS;
 
 	private final JdbcClient jdbc;
 
@@ -58,23 +63,33 @@ class SignInUsers implements UserDetailsService, ApiTokenAuthenticator, LocalePr
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 	}
 
+	/**
+	 * One read per call; the last use is written only when it is older than
+	 * {@link #LAST_USE_PRECISION} (outside a transaction: each statement commits by
+	 * itself).
+	 */
 	@Override
-	@Transactional
 	public Optional<ClienteleUserDetails> authenticate(String token) {
 		if (!token.startsWith(ApiTokens.PREFIX) || token.length() > 100) {
 			return Optional.empty();
 		}
 		byte[] hash = ApiTokens.hash(token);
-		Optional<CurrentUser> user = jdbc.sql(SELECT_USER + """
+		OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+		OffsetDateTime stale = now.minus(LAST_USE_PRECISION);
+		boolean[] used = new boolean[1];
+		Optional<CurrentUser> user = jdbc.sql(USER_COLUMNS + ", t.last_used_at" + FROM_USERS + """
 				 join api_tokens t on t.user_id = u.id
 				 where t.token_hash = ? and t.revoked_at is null and u.active
-				""").param(hash).query(SignInUsers::currentUser).optional();
-		if (user.isPresent()) {
-			OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+				""").param(hash).query((rs, row) -> {
+			OffsetDateTime lastUsed = rs.getObject("last_used_at", OffsetDateTime.class);
+			used[0] = lastUsed != null && !lastUsed.isBefore(stale);
+			return currentUser(rs, row);
+		}).optional();
+		if (user.isPresent() && !used[0]) {
 			jdbc.sql("""
 					update api_tokens set last_used_at = :now
 					 where token_hash = :hash and (last_used_at is null or last_used_at < :stale)
-					""").param("now", now).param("hash", hash).param("stale", now.minus(LAST_USE_PRECISION)).update();
+					""").param("now", now).param("hash", hash).param("stale", stale).update();
 		}
 		return user.map(ClienteleUserDetails.class::cast);
 	}

@@ -231,23 +231,30 @@ public class CustomFields {
 		throw new RuleViolation(column, "custom-field.invalid");
 	}
 
-	private static BigDecimal number(String column, Object raw) {
-		if (raw instanceof Number number) {
-			return new BigDecimal(number.toString());
-		}
-		String text = asText(column, raw).strip().replace('\u00A0', ' ').replace(" ", "").replace(',', '.');
+	/**
+	 * The number as JSON gives it back (an integer, or else a double), so that a stored
+	 * value equals itself after a round trip and an unchanged record is not written
+	 * again.
+	 */
+	private static Number number(String column, Object raw) {
+		String text = raw instanceof Number given ? given.toString()
+				: asText(column, raw).strip().replace('\u00A0', ' ').replace(" ", "").replace(',', '.');
+		BigDecimal number;
 		try {
-			BigDecimal number = new BigDecimal(text);
-			// Values come back from JSON as doubles: 15 significant digits survive that
-			// exactly.
-			if (number.abs().compareTo(new BigDecimal("1e15")) >= 0 || number.scale() > 6 || number.precision() > 15) {
-				throw new RuleViolation(column, "custom-field.number-range");
-			}
-			return number;
+			number = new BigDecimal(text);
 		}
 		catch (NumberFormatException ex) {
 			throw new RuleViolation(column, "custom-field.number");
 		}
+		// 15 significant digits survive the trip through a double exactly.
+		if (number.abs().compareTo(new BigDecimal("1e15")) >= 0 || number.scale() > 6 || number.precision() > 15) {
+			throw new RuleViolation(column, "custom-field.number-range");
+		}
+		if (number.signum() == 0 || number.stripTrailingZeros().scale() <= 0) {
+			long integral = number.longValueExact();
+			return integral == (int) integral ? Integer.valueOf((int) integral) : Long.valueOf(integral);
+		}
+		return Double.valueOf(number.toPlainString());
 	}
 
 	private static String date(String column, Object raw) {
