@@ -1,0 +1,199 @@
+package io.clientele.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Clientele's read endpoints at the same paths, answering the same JSON from the same
+ * statements (bench/sql): what the framework alone costs.
+ */
+@RestController
+class ReferenceEndpoints {
+
+	private final ScriptRunner scripts;
+
+	private final JsonMapper json;
+
+	ReferenceEndpoints(ScriptRunner scripts, JsonMapper json) {
+		this.scripts = scripts;
+		this.json = json;
+	}
+
+	@GetMapping("/api/v1/clients/{id}")
+	Map<String, Object> card(@PathVariable long id, @RequestHeader("Authorization") String authorization) {
+		var results = scripts.run("card", Map.of("token", tokenHash(authorization), "id", id));
+		Map<String, Object> client = results.get("client").isEmpty() ? null : results.get("client").get(0);
+		Map<String, Object> card = new LinkedHashMap<>();
+		client.forEach((column, value) -> {
+			if (!column.equals("email_lower") && !column.equals("phone_digits") && !column.equals("segment_ids")
+					&& !column.startsWith("deleted") && !column.equals("created_by")
+					&& !column.equals("responsible_id")) {
+				card.put(camel(column), plain(value));
+			}
+		});
+		card.put("segments", results.get("segments")
+			.stream()
+			.map(row -> Map.of("id", row.get("id"), "type", row.get("type_name"), "name", row.get("name")))
+			.toList());
+		var responsible = results.get("responsible").get(0);
+		card.put("responsible", Map.of("id", responsible.get("id"), "name", responsible.get("full_name")));
+		card.put("contacts", results.get("contacts").stream().map(ReferenceEndpoints::camelRow).toList());
+		card.put("legalEntities", results.get("legal").stream().map(ReferenceEndpoints::camelRow).toList());
+		card.put("completeness", Map.of("percent", 100, "missing", List.of()));
+		return card;
+	}
+
+	@GetMapping("/api/v1/clients")
+	Map<String, Object> list(@RequestParam Map<String, String> params,
+			@RequestHeader("Authorization") String authorization) {
+		Map<String, Object> vars = new LinkedHashMap<>();
+		vars.put("token", tokenHash(authorization));
+		String scenario = "list-first";
+		if (params.containsKey("after")) {
+			String[] cursor = json.readValue(Base64.getUrlDecoder().decode(params.get("after")), String[].class);
+			vars.put("after_name", cursor[0]);
+			vars.put("after_id", Long.parseLong(cursor[1]));
+			scenario = "list-page";
+		}
+		else if ("desc".equals(params.get("dir"))) {
+			scenario = "list-desc";
+		}
+		else if (params.containsKey("f.segments")) {
+			vars.put("segments", "{" + params.get("f.segments") + "}");
+			vars.put("city", "%" + params.get("f.city").toLowerCase() + "%");
+			vars.put("custom", "{\"1\": \"" + params.get("f.cf1") + "\"}");
+			scenario = "list-filtered";
+		}
+		var results = scripts.run(scenario, vars);
+		List<Map<String, Object>> rows = results.get("page");
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (Map<String, Object> row : rows.subList(0, Math.min(50, rows.size()))) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("id", row.get("id"));
+			item.put("kind", row.get("kind"));
+			item.put("name", row.get("name"));
+			item.put("inn", row.get("inn"));
+			item.put("city", row.get("city"));
+			item.put("phones", plain(row.get("phone")));
+			item.put("emails", plain(row.get("email")));
+			item.put("segmentIds", plain(row.get("segments")));
+			item.put("responsibleId", row.get("responsible"));
+			item.put("updated", plain(row.get("updated")));
+			Map<String, Object> custom = new LinkedHashMap<>();
+			for (String key : List.of("cf1", "cf2")) {
+				if (row.get(key) != null) {
+					custom.put(key.substring(2), plain(row.get(key)));
+				}
+			}
+			item.put("custom", custom);
+			items.add(item);
+		}
+		String next = null;
+		if (rows.size() > 50) {
+			Map<String, Object> last = rows.get(49);
+			next = Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(json.writeValueAsBytes(List.of(String.valueOf(last.get("k0")),
+						String.valueOf(last.get("id")))));
+		}
+		long counted = ((Number) results.get("count").get(0).get("count")).longValue();
+		Map<String, Object> total = new LinkedHashMap<>();
+		if (counted <= 1000) {
+			total.put("value", counted);
+			total.put("exact", true);
+		}
+		else {
+			String plan = String.valueOf(results.get("estimate").get(0).get("QUERY PLAN"));
+			total.put("value", Math.max(1001, json.readTree(plan).get(0).get("Plan").get("Plan Rows").asLong()));
+			total.put("exact", false);
+		}
+		Map<String, Object> page = new LinkedHashMap<>();
+		page.put("items", items);
+		page.put("next", next);
+		page.put("previous", params.containsKey("after") ? params.get("after") : null);
+		page.put("total", total);
+		return page;
+	}
+
+	@ExceptionHandler(ScriptRunner.NotFound.class)
+	ResponseEntity<Map<String, Object>> notFound() {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404));
+	}
+
+	private Object plain(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value.getClass().getName().equals("org.postgresql.util.PGobject")) {
+			return json.readTree(value.toString());
+		}
+		if (value instanceof Timestamp timestamp) {
+			return timestamp.toInstant().toString();
+		}
+		if (value instanceof java.sql.Date date) {
+			return date.toLocalDate().toString();
+		}
+		if (value instanceof Array array) {
+			try {
+				return array.getArray();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return value;
+	}
+
+	private static Map<String, Object> camelRow(Map<String, Object> row) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		row.forEach((column, value) -> out.put(camel(column), value instanceof Array ? String.valueOf(value) : value));
+		return out;
+	}
+
+	private static String camel(String column) {
+		StringBuilder out = new StringBuilder();
+		boolean upper = false;
+		for (char c : column.toCharArray()) {
+			if (c == '_') {
+				upper = true;
+			}
+			else {
+				out.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return out.toString();
+	}
+
+	private static String tokenHash(String authorization) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256")
+				.digest(authorization.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.clientele.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
+/** Runs a scenario's statements in their transactions and gives back each one's rows. */
+@Component
+class ScriptRunner {
+
+	private final JdbcClient jdbc;
+
+	private final PlatformTransactionManager transactions;
+
+	private final Path directory;
+
+	private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+
+	ScriptRunner(JdbcClient jdbc, PlatformTransactionManager transactions,
+			@Value("${bench.sql-dir:../sql}") String directory) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.directory = Path.of(directory);
+	}
+
+	/** The rows of every named statement, by name. */
+	Map<String, List<Map<String, Object>>> run(String scenario, Map<String, Object> variables) {
+		Script script = scripts.computeIfAbsent(scenario, name -> {
+			try {
+				return Script.read(directory.resolve(name + ".sql"));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		Map<String, Object> vars = new HashMap<>(variables);
+		Map<String, List<Map<String, Object>>> results = new HashMap<>();
+		TransactionStatus open = null;
+		try {
+			for (Script.Step step : script.steps()) {
+				if (step instanceof Script.Begin begin) {
+					DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+					definition.setReadOnly(begin.readOnly());
+					open = transactions.getTransaction(definition);
+				}
+				else if (step instanceof Script.Commit) {
+					transactions.commit(open);
+					open = null;
+				}
+				else if (step instanceof Script.Statement statement) {
+					List<Map<String, Object>> rows = jdbc.sql(statement.sql()).params(vars).query().listOfRows();
+					if (statement.gsetPrefix() != null) {
+						if (rows.size() != 1) {
+							throw new NotFound();
+						}
+						rows.get(0).forEach((column, value) -> vars.put(statement.gsetPrefix() + column, value));
+					}
+					if (statement.name() != null) {
+						results.put(statement.name(), rows);
+					}
+				}
+			}
+			return results;
+		}
+		finally {
+			if (open != null && !open.isCompleted()) {
+				transactions.rollback(open);
+			}
+		}
+	}
+
+	/** A {@code \gset} statement found no row: the record is not there (or not visible). */
+	static class NotFound extends RuntimeException {
+
+	}
+
+}

@@ -1,0 +1,434 @@
+#!/usr/bin/env python3
+"""Runs Clientele's benchmark scenarios and prints a table (see bench/README.md).
+
+Starts Clientele on a generated data set (CLIENTELE_HOME given by --home) and the reference
+app next to it, then measures every scenario three ways in one run: Clientele, the reference
+endpoint (same SQL through the bare framework) and the raw SQL (pgbench -M prepared). Each is
+measured at saturation (64 HTTP connections; pgbench with as many connections as the apps'
+pools) and under a paced load of about a quarter of Clientele's saturation throughput, the
+same rate for all three. Load runs on loopback only, for a bounded time.
+"""
+import argparse
+import base64
+import glob
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+APP_PORT, REF_PORT, DB_PORT = 18080, 18081, 15432
+POOL = 4  # Clientele's pool on 2 cores (two per core, at least four), and the reference's
+MANAGER, ADMIN = "m007", "admin"
+
+
+def sh(*args, **kw):
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def psql(sql):
+    return sh("psql", "-h", "localhost", "-p", str(DB_PORT), "-U", "postgres", "-d", "clientele",
+              "-At", "-F", "\t", "-c", sql).strip()
+
+
+def wait_for(url, pid=None, timeout=300):
+    start = time.time()
+    while time.time() - start < timeout:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return time.time() - start
+        except Exception:
+            pass
+        if pid is not None and pid.poll() is not None:
+            sys.exit(f"{url}: the process ended (see its log)")
+        time.sleep(0.1)
+    sys.exit(f"{url}: not up after {timeout} s")
+
+
+def token(user):
+    secret = f"clt_bench_{user}_0123456789abcdefghijklmnopqrstuv"
+    psql(f"""insert into api_tokens(user_id, name, token_hash, token_hint)
+             select id, 'bench', sha256(convert_to('{secret}', 'UTF8')), right('{secret}', 4)
+               from users where username = '{user}' on conflict do nothing""")
+    return secret, hashlib.sha256(secret.encode()).hexdigest()
+
+
+def session(user, password):
+    jar = tempfile.mktemp()
+    login = f"http://localhost:{APP_PORT}/login"
+    page = sh("curl", "-s", "-c", jar, "-b", jar, login)
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    sh("curl", "-s", "-o", "/dev/null", "-c", jar, "-b", jar, "--data-urlencode", f"username={user}",
+       "--data-urlencode", f"password={password}", "--data-urlencode", f"_csrf={csrf}", login)
+    for line in open(jar):
+        if "\tSESSION\t" in line:
+            return "SESSION=" + line.split("\t")[-1].strip()
+    sys.exit(f"could not sign in as {user}")
+
+
+LUA = r"""
+local mode, paced_delay = "%(mode)s", %(delay)d
+local headers = %(headers)s
+local first, step, count = %(first)d, %(step)d, %(count)d
+local paths = %(paths)s
+local body = %(body)s
+thread_no, threads = 0, 1
+local versions, bases, n = {}, {}, 0
+%(data)s
+function setup(thread)
+  thread:set("thread_no", thread_no)
+  thread_no = thread_no + 1
+end
+function init(args)
+  threads = %(threads)d
+  math.randomseed(os.time() + thread_no * 7919)
+end
+function request()
+  n = n + 1
+  if mode == "card" then
+    return wrk.format("GET", paths[1] .. (first + step * math.random(0, count - 1)), headers)
+  elseif mode == "create" then
+    return wrk.format("POST", paths[1], headers, body)
+  elseif mode == "update" then
+    local slot = ((n * threads + thread_no) %% #bases) + 1
+    local id = bases[slot][1]
+    local doc = string.sub(bases[slot][2], 1, -2) .. ',"notes":"bench ' .. n .. '","version":' .. versions[id] .. '}'
+    return wrk.format("PUT", paths[1] .. id, headers, doc)
+  else
+    return wrk.format("GET", paths[math.random(1, #paths)], headers)
+  end
+end
+function response(status, hdrs, resp)
+  if mode == "update" and status == 200 then
+    local id, version = string.match(resp, '^{"id":(%%d+),"version":(%%d+)')
+    if id then versions[tonumber(id)] = tonumber(version) end
+  end
+end
+function delay()
+  if paced_delay > 0 then return math.random(math.floor(paced_delay / 2), math.floor(paced_delay * 3 / 2)) end
+  return 0
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    e.status + e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+def lua_string(text):
+    """A Lua long string: raw UTF-8, no escapes (wrk's LuaJIT knows no \\u escapes)."""
+    return "[==[" + text + "]==]"
+
+
+def wrk(port, scenario, connections, seconds, delay_ms=0):
+    spec = scenario["http"]
+    headers = "{" + ", ".join(f'["{k}"] = "{v}"' for k, v in spec["headers"].items()) + "}"
+    data = spec.get("data", "")
+    if callable(data):  # read afresh: an earlier run changed the versions
+        data = data()
+    lua = LUA % dict(mode=spec["mode"], delay=delay_ms, headers=headers, first=spec.get("first", 0),
+                     step=spec.get("step", 1), count=spec.get("count", 1),
+                     paths="{" + ", ".join(json.dumps(p) for p in spec["paths"]) + "}",
+                     body=lua_string(spec.get("body", "")), data=data, threads=2)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(lua)
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", f.name,
+                          f"http://localhost:{port}"], capture_output=True, text=True).stdout
+    os.unlink(f.name)
+    m = re.search(r"RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)", out)
+    if not m:
+        raise RuntimeError("wrk gave no result:\n" + out)
+    requests, micros, p50, p95, p99, errors = map(int, m.groups())
+    return dict(rps=requests / (micros / 1e6), p50=p50 / 1000, p95=p95 / 1000, p99=p99 / 1000, errors=errors)
+
+
+def pgbench(scenario, seconds, rate=None):
+    spec = scenario["sql"]
+    prefix = tempfile.mkdtemp()
+    args = ["pgbench", "-n", "-M", "prepared", "-c", str(POOL), "-j", "2", "-T", str(seconds), "-l",
+            "--log-prefix", os.path.join(prefix, "log"), "-f", os.path.join(BENCH, "sql", spec["file"])]
+    for k, v in spec["vars"].items():
+        args += ["-D", f"{k}={v}"]
+    if rate:
+        args += ["-R", str(max(1, int(rate)))]
+    env = dict(os.environ, PGHOST="localhost", PGPORT=str(DB_PORT), PGUSER="postgres")
+    out = subprocess.run(args + ["clientele"], capture_output=True, text=True, env=env)
+    if out.returncode != 0 or "failed transactions: 0 " not in out.stdout:
+        raise RuntimeError("pgbench failed:\n" + out.stdout[-2000:] + out.stderr[-2000:])
+    latencies = []
+    for log in glob.glob(os.path.join(prefix, "log*")):
+        for line in open(log):
+            latencies.append(int(line.split()[2]) / 1000)
+    shutil.rmtree(prefix)
+    latencies.sort()
+    tps = float(re.search(r"tps = ([\d.]+)", out.stdout).group(1))
+
+    def pct(p):
+        return latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))]
+
+    return dict(rps=tps, p50=pct(50), p95=pct(95), p99=pct(99), errors=0)
+
+
+def memory(pid):
+    status = open(f"/proc/{pid}/status").read()
+    rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) // 1024
+    peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) // 1024
+    heap = sh("jcmd", str(pid), "GC.heap_info")
+    used = re.search(r"total (?:reserved )?(\d+)K, (?:committed (\d+)K, )?used (\d+)K", heap)
+    return dict(rss=rss, peak=peak, heap=heap.strip().splitlines()[1].strip() if used is None else
+                f"{int(used.group(3)) // 1024} MB used of {int(used.group(2) or used.group(1)) // 1024} MB")
+
+
+def scenarios(ctx):
+    manager_h = {"Authorization": "Bearer " + ctx["manager_token"]}
+    admin_h = {"Authorization": "Bearer " + ctx["admin_token"]}
+    manager_s = {"Cookie": ctx["manager_cookie"]}
+    admin_s = {"Cookie": ctx["admin_cookie"]}
+    mgr = dict(first=ctx["manager_first"], step=200, count=5000)
+    everyone = dict(first=1, step=1, count=ctx["clients"])
+    filters = "f.segments=1&f.city=%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0&f.cf1=o2"
+    card_m = dict(file="card.sql", vars=dict(token=ctx["manager_hash"], **mgr))
+    card_a = dict(file="card.sql", vars=dict(token=ctx["admin_hash"], **everyone))
+    admin = dict(token=ctx["admin_hash"])
+    filtered = dict(admin, segments="{1}", city="%москва%", custom='{"1": "o2"}')
+    return [
+        dict(name="card API, manager", kind="read",
+             http=dict(mode="card", paths=["/api/v1/clients/"], headers=manager_h, **mgr), sql=card_m),
+        dict(name="card API, administrator", kind="read",
+             http=dict(mode="card", paths=["/api/v1/clients/"], headers=admin_h, **everyone), sql=card_a),
+        dict(name="card page, manager", kind="html", api="card API, manager",
+             http=dict(mode="card", paths=["/clients/"], headers=manager_s, **mgr), sql=card_m),
+        dict(name="card page, administrator", kind="html", api="card API, administrator",
+             http=dict(mode="card", paths=["/clients/"], headers=admin_s, **everyone), sql=card_a),
+        dict(name="list API, first page", kind="read",
+             http=dict(mode="paths", paths=["/api/v1/clients"], headers=admin_h),
+             sql=dict(file="list-first.sql", vars=admin)),
+        dict(name="list API, page 2,000", kind="read",
+             http=dict(mode="paths", paths=["/api/v1/clients?after=" + ctx["cursor"]], headers=admin_h),
+             sql=dict(file="list-page.sql", vars=dict(admin, after_name=ctx["after_name"],
+                                                       after_id=ctx["after_id"]))),
+        dict(name="list API, segment + city + extra field", kind="read",
+             http=dict(mode="paths", paths=["/api/v1/clients?" + filters], headers=admin_h),
+             sql=dict(file="list-filtered.sql", vars=filtered)),
+        dict(name="list API, sorted by name descending", kind="read",
+             http=dict(mode="paths", paths=["/api/v1/clients?sort=name&dir=desc"], headers=admin_h),
+             sql=dict(file="list-desc.sql", vars=admin)),
+        dict(name="list page, first page", kind="html", api="list API, first page",
+             http=dict(mode="paths", paths=["/clients"], headers=admin_s),
+             sql=dict(file="list-first.sql", vars=admin)),
+        dict(name="saved view page (segment + city + extra field)", kind="html",
+             api="list API, segment + city + extra field",
+             http=dict(mode="paths", paths=[f"/clients?{filters}&view={ctx['view']}"], headers=admin_s),
+             sql=dict(file="list-filtered.sql", vars=filtered)),
+        dict(name="create client API", kind="write", no_reference=True,
+             http=dict(mode="create", paths=["/api/v1/clients"],
+                       headers=dict(manager_h, **{"Content-Type": "application/json"}), body=CREATE_BODY),
+             sql=dict(file="create.sql", vars=dict(token=ctx["manager_hash"]))),
+        dict(name="update client API", kind="write", no_reference=True,
+             http=dict(mode="update", paths=["/api/v1/clients/"],
+                       headers=dict(manager_h, **{"Content-Type": "application/json"}),
+                       data=lambda: update_data(ctx["manager_first"])),
+             sql=dict(file="update.sql", vars=dict(token=ctx["manager_hash"], **mgr))),
+    ]
+
+
+CREATE_BODY = json.dumps({
+    "kind": "ORGANISATION", "name": "ООО «Бенчмарк»", "inn": "7707083893", "kpp": "770701001",
+    "city": "Москва", "industry": "Производство", "phones": [{"number": "+7 495 123-45-67"}],
+    "emails": [{"address": "info@bench.example"}],
+    "addresses": [{"kind": "LEGAL", "text": "ул. Тверская, д. 1", "city": "Москва", "postcode": "125009"}],
+    "segmentIds": [1, 9], "custom": {"1": "o2", "2": 120.5}}, ensure_ascii=False)
+
+
+def update_data(manager_first):
+    rows = psql(f"""select id, version, jsonb_build_object('kind', kind, 'name', name, 'inn', inn, 'kpp', kpp,
+        'ogrn', ogrn, 'industry', industry, 'size', company_size, 'website', website, 'foundedOn', founded_on,
+        'birthday', birthday, 'lastName', last_name, 'firstName', first_name, 'middleName', middle_name,
+        'city', city, 'phones', phones, 'emails', emails, 'addresses', addresses, 'bankAccounts', bank_accounts,
+        'segmentIds', segment_ids, 'custom', custom)
+        from clients where id >= {manager_first} and (id - {manager_first}) % 200 = 0 and deleted_at is null
+        order by id limit 2000""")
+    lines = []
+    for row in rows.splitlines():
+        id_, version, doc = row.split("\t", 2)
+        lines.append(f"versions[{id_}] = {version}; bases[#bases + 1] = {{{id_}, {lua_string(doc)}}}")
+    return "\n".join(lines)
+
+
+def prepare(password):
+    ctx = {}
+    ctx["manager_token"], ctx["manager_hash"] = token(MANAGER)
+    ctx["admin_token"], ctx["admin_hash"] = token(ADMIN)
+    ctx["manager_cookie"] = session(MANAGER, password)
+    ctx["admin_cookie"] = session(ADMIN, password)
+    ctx["clients"] = int(psql("select max(id) from clients where created_by is null"))
+    manager_id = psql(f"select id from users where username = '{MANAGER}'")
+    ctx["manager_first"] = int(psql(f"select min(id) from clients where responsible_id = {manager_id}"))
+    check = psql(f"""select count(*) from clients where responsible_id = {manager_id} and created_by is null
+                     and (id - {ctx['manager_first']}) % 200 = 0 and id < {ctx['manager_first']} + 200 * 5000""")
+    if int(check) != 5000:
+        sys.exit("the data set is not the generator's M set (m007 should hold every 200th client)")
+    name, id_ = psql("select lower(name), id from clients where deleted_at is null "
+                     "order by lower(name), id offset 99949 limit 1").split("\t")  # once, to find page 2,000
+    ctx["after_name"], ctx["after_id"] = name, id_
+    ctx["cursor"] = base64.urlsafe_b64encode(json.dumps([name, id_], ensure_ascii=False,
+                                                        separators=(",", ":")).encode()).decode().rstrip("=")
+    admin_id = psql(f"select id from users where username = '{ADMIN}'")
+    ctx["view"] = psql(f"""insert into saved_views (list, name, owner_id, query)
+        values ('clients', 'Бенчмарк: Москва, выставка', {admin_id},
+                'f.segments=1&f.city=%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0&f.cf1=o2&sort=name')
+        returning id""").splitlines()[0]
+    return ctx
+
+
+def fmt(r):
+    return f"{r['rps']:.0f}" if r else "—"
+
+
+def measure(scenario, s, app):
+    warm = max(3, s // 4)
+    wrk(APP_PORT, scenario, 16, warm)  # warm-up (JIT, caches), not counted
+    app_sat = wrk(APP_PORT, scenario, 64, s)
+    memory_now = memory(app.pid)
+    rate = app_sat["rps"] / 4
+    delay = int(8 * 1000 / rate) if rate > 0 else 0  # 8 connections pacing to the rate
+    app_paced = wrk(APP_PORT, scenario, 8, s, delay)
+    ref_sat = ref_paced = None
+    if not scenario.get("no_reference") and scenario["kind"] != "html":
+        wrk(REF_PORT, scenario, 16, warm)
+        ref_sat = wrk(REF_PORT, scenario, 64, s)
+        ref_paced = wrk(REF_PORT, scenario, 8, s, delay)
+    sql_sat = pgbench(scenario, s)
+    sql_paced = pgbench(scenario, s, rate)
+    return dict(app_sat=app_sat, app_paced=app_paced, ref_sat=ref_sat, ref_paced=ref_paced, sql_sat=sql_sat,
+                sql_paced=sql_paced, rate=rate, kind=scenario["kind"], api=scenario.get("api"), memory=memory_now)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--home", required=True, help="CLIENTELE_HOME holding a generated data set")
+    parser.add_argument("--password", default="bench-pass-1", help="the data set's password (generate --password)")
+    parser.add_argument("--seconds", type=int, default=20, help="length of each measurement")
+    parser.add_argument("--only", help="run only scenarios whose name contains this")
+    parser.add_argument("--out", default=os.path.join(BENCH, "results"), help="where the table is written")
+    args = parser.parse_args()
+
+    jar = os.path.join(ROOT, "target", "clientele.jar")
+    ref = os.path.join(BENCH, "reference", "target", "reference.jar")
+    if not os.path.exists(jar):
+        sh(os.path.join(ROOT, "mvnw"), "-q", "-B", "-DskipTests", "package", cwd=ROOT)
+    if not os.path.exists(ref):
+        sh(os.path.join(ROOT, "mvnw"), "-q", "-B", "-f", os.path.join(BENCH, "reference", "pom.xml"),
+           "-DskipTests", "package", cwd=ROOT)
+
+    env = dict(os.environ, CLIENTELE_HOME=args.home, PORT=str(APP_PORT))
+    app_log = open(os.path.join(tempfile.gettempdir(), "bench-clientele.log"), "w")
+    app = subprocess.Popen(["java", "-jar", jar, f"--clientele.embedded-db.port={DB_PORT}"], env=env,
+                           stdout=app_log, stderr=subprocess.STDOUT)
+    startup = wait_for(f"http://localhost:{APP_PORT}/login", app)
+    ref_env = dict(os.environ, PORT=str(REF_PORT), BENCH_SQL_DIR=os.path.join(BENCH, "sql"),
+                   BENCH_DB_URL=f"jdbc:postgresql://localhost:{DB_PORT}/clientele?stringtype=unspecified")
+    reference = subprocess.Popen(["java", "-jar", ref], env=ref_env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.STDOUT)
+    try:
+        ctx = prepare(args.password)
+        wait_for_reference(reference)
+        mem = None
+        results = {}
+        for scenario in scenarios(ctx):
+            if args.only and args.only not in scenario["name"]:
+                continue
+            print(f"· {scenario['name']}", file=sys.stderr, flush=True)
+            try:
+                results[scenario["name"]] = measure(scenario, args.seconds, app)
+            except Exception as ex:  # one failed scenario must not lose the others' figures
+                print(f"  failed: {ex}", file=sys.stderr, flush=True)
+                continue
+            if mem is None and scenario["kind"] == "read":
+                mem = results[scenario["name"]].pop("memory")
+            results[scenario["name"]].pop("memory", None)
+        table = report(results, startup, mem, args)
+        print(table)
+        os.makedirs(args.out, exist_ok=True)
+        with open(os.path.join(args.out, time.strftime("%Y-%m-%d-%H%M") + ".md"), "w") as f:
+            f.write(table)
+    finally:
+        psql("delete from saved_views where name like 'Бенчмарк:%'")
+        reference.terminate()
+        app.terminate()
+        app.wait(60)
+        reference.wait(60)
+
+
+def wait_for_reference(process):
+    start = time.time()
+    while time.time() - start < 120:
+        try:
+            urllib.request.urlopen(f"http://localhost:{REF_PORT}/", timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return  # it answers (404 for /)
+        except Exception:
+            if process.poll() is not None:
+                sys.exit("the reference app ended")
+            time.sleep(0.2)
+    sys.exit("the reference app did not start")
+
+
+def report(results, startup, mem, args):
+    out = [f"Data set: {args.home}; {args.seconds} s per measurement; saturation = 64 connections "
+           f"(pgbench: {POOL}); paced = a quarter of Clientele's saturation, the same rate for all three.",
+           f"Start-up to the first served page with this data set: {startup:.1f} s (plain jar).",
+           f"Clientele's memory under load: heap {mem['heap'] if mem else '—'}, RSS {mem['rss'] if mem else '—'} MB "
+           f"(peak {mem['peak'] if mem else '—'} MB).", "",
+           "| Scenario | Clientele req/s | reference req/s | raw SQL tps | paced rate/s | Clientele p50 / p95 / p99 ms "
+           "| reference p95 ms | raw SQL p95 ms | goal | met |",
+           "|---|---:|---:|---:|---:|---|---:|---:|---|---|"]
+    for name, r in results.items():
+        a, rp = r["app_paced"], r["ref_paced"]
+        goal, met = "", ""
+        if r["kind"] == "read":
+            goal = "p95 ≤ 3× ref, req/s ≥ 50 % ref"
+            met = "yes" if a["p95"] <= 3 * rp["p95"] and r["app_sat"]["rps"] >= 0.5 * r["ref_sat"]["rps"] else "no"
+            met += f" ({a['p95'] / rp['p95']:.1f}×, {100 * r['app_sat']['rps'] / r['ref_sat']['rps']:.0f} %)"
+        elif r["kind"] == "html":
+            api = results.get(r["api"])
+            if api:
+                goal = "p95 ≤ 2× its API"
+                ratio = a["p95"] / api["app_paced"]["p95"]
+                met = ("yes" if ratio <= 2 else "no") + f" ({ratio:.1f}×)"
+        else:
+            goal = "p95 ≤ raw SQL + 5 ms"
+            met = ("yes" if a["p95"] <= r["sql_paced"]["p95"] + 5 else "no") + \
+                  f" (+{a['p95'] - r['sql_paced']['p95']:.1f} ms)"
+        errors = r["app_sat"]["errors"] + a["errors"]
+        out.append(f"| {name}{' (' + str(errors) + ' errors)' if errors else ''} | {fmt(r['app_sat'])} "
+                   f"| {fmt(r['ref_sat'])} | {fmt(r['sql_sat'])} | {r['rate']:.0f} "
+                   f"| {a['p50']:.1f} / {a['p95']:.1f} / {a['p99']:.1f} "
+                   f"| {rp['p95']:.1f} | {r['sql_paced']['p95']:.2f} | {goal} | {met} |"
+                   if rp else
+                   f"| {name}{' (' + str(errors) + ' errors)' if errors else ''} | {fmt(r['app_sat'])} | — "
+                   f"| {fmt(r['sql_sat'])} | {r['rate']:.0f} | {a['p50']:.1f} / {a['p95']:.1f} / {a['p99']:.1f} "
+                   f"| — | {r['sql_paced']['p95']:.2f} | {goal} | {met} |")
+    # Page 2,000 against page 1
+    first, far = results.get("list API, first page"), results.get("list API, page 2,000")
+    if first and far:
+        ratio = far["app_paced"]["p95"] / first["app_paced"]["p95"]
+        out.append("")
+        out.append(f"Page 2,000 against page 1 (paced p95): {ratio:.2f}× (goal ≤ 1.5×: "
+                   f"{'met' if ratio <= 1.5 else 'missed'}).")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    main()
