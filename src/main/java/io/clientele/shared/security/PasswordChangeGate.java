@@ -20,7 +20,7 @@ class PasswordChangeGate extends OncePerRequestFilter {
 	static final String CHANGE_PASSWORD_PAGE = "/account/password";
 
 	private static final Set<String> OPEN_PREFIXES = Set.of(CHANGE_PASSWORD_PAGE, "/logout", "/language", "/error",
-			"/webjars/", "/css/", "/js/", "/img/", "/favicon");
+			"/webjars/", "/static/");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -37,6 +38,16 @@ class SecurityConfiguration {
 		var manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
 		manager.setEraseCredentialsAfterAuthentication(true);
 		return manager;
+	}
+
+	/**
+	 * Session attributes are written with an upsert: two requests of one fresh session (a
+	 * page and its htmx calls) both adding the same attribute otherwise fail one of them
+	 * with a duplicate key.
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributeUpserts() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	@Bean
@@ -75,8 +86,8 @@ class SecurityConfiguration {
 			SecurityContextRepository contexts, AuthenticationManager authenticationManager) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/language", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
-						"/img/**", "/favicon.ico", "/favicon.svg", "/swagger-ui/**")
+				.requestMatchers("/login", "/language", "/error", "/error/**", "/webjars/**", "/static/**",
+						"/favicon.ico", "/swagger-ui/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -55,6 +55,26 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void pages_asked_for_at_once_right_after_signing_in_all_open() throws Exception {
+		// Each of them adds the same new attribute (the CSRF token) to the fresh session.
+		var browser = new WebSession(port, "en");
+		browser.signIn(manager.getUsername(), TestUsers.PASSWORD);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			var pages = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+			for (int i = 0; i < 8; i++) {
+				pages.add(pool.submit(() -> browser.get("/account").statusCode()));
+			}
+			for (var page : pages) {
+				assertThat(page.get()).isEqualTo(200);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void a_wrong_password_is_refused_with_a_message() {
 		var browser = new WebSession(port, "en");
 		var page = browser.follow(browser.signIn(manager.getUsername(), "not-the-password"));
