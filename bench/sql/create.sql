@@ -1,6 +1,5 @@
 -- POST /api/v1/clients: the statements of the request (captured with
--- log_min_duration_statement = 0); the history row written after the commit, off the
--- request's path, is left out. Variables: token.
+-- log_min_duration_statement = 0), the history row in the same transaction. Variables: token.
 -- name: auth
 select u.id, u.username, u.password_hash, u.full_name, u.role, u.department_id, d.name as department_name,
        u.locale, u.active, u.must_change_password, t.last_used_at
@@ -18,7 +17,8 @@ select id, full_name from users where id = any(array[:auth_id]::bigint[]);
 select s.id, s.type_id, t.name as type_name, s.name, s.active
   from segments s join segment_types t on t.id = s.type_id
  where s.id = any('{1,9}');
-INSERT INTO EVENT_PUBLICATION (ID, EVENT_TYPE, LISTENER_ID, PUBLICATION_DATE, SERIALIZED_EVENT, STATUS, COMPLETION_ATTEMPTS, LAST_RESUBMISSION_DATE) VALUES (gen_random_uuid(), 'io.clientele.shared.RecordChanged', 'io.clientele.audit.internal.HistoryRecorder.on(io.clientele.shared.RecordChanged)', now(), '{"recordType": "client","recordId": 1,"action": "UPDATED","changes": [{"field": "client.field.notes","literalLabel": false,"before": null,"after": "bench","valuesAreKeys": false}],"actorId": 9,"at": "2026-11-23T21:17:46.740593674Z"}', 'PUBLISHED', 1, now());
+insert into record_history (record_type, record_id, action, actor_id, at, changes)
+  values ('client', :new_id, 'CREATED', :auth_id, now(), cast('[{"field": "client.field.notes", "literalLabel": false, "before": null, "after": "bench", "valuesAreKeys": false}]' as jsonb));
 COMMIT;
 BEGIN READ ONLY;
 -- name: role

@@ -1,6 +1,5 @@
 -- PUT /api/v1/clients/{id}: the statements of the request (captured with
--- log_min_duration_statement = 0); the history row written after the commit, off the
--- request's path, is left out. The update writes every column, as Hibernate's does
+-- log_min_duration_statement = 0), the history row in the same transaction. The update writes every column, as Hibernate's does
 -- (unchanged ones as themselves: the values bound by Clientele are the row's own). Variables: token, first/step/count (the user's clients).
 \set id :first + :step * random(0, :count - 1)
 -- name: auth
@@ -25,7 +24,8 @@ select id, full_name from users where id = any(array[:auth_id]::bigint[]);
 select s.id, s.type_id, t.name as type_name, s.name, s.active
   from segments s join segment_types t on t.id = s.type_id
  where s.id = any(:c_segment_ids);
-INSERT INTO EVENT_PUBLICATION (ID, EVENT_TYPE, LISTENER_ID, PUBLICATION_DATE, SERIALIZED_EVENT, STATUS, COMPLETION_ATTEMPTS, LAST_RESUBMISSION_DATE) VALUES (gen_random_uuid(), 'io.clientele.shared.RecordChanged', 'io.clientele.audit.internal.HistoryRecorder.on(io.clientele.shared.RecordChanged)', now(), '{"recordType": "client","recordId": 1,"action": "UPDATED","changes": [{"field": "client.field.notes","literalLabel": false,"before": null,"after": "bench","valuesAreKeys": false}],"actorId": 9,"at": "2026-11-23T21:17:46.740593674Z"}', 'PUBLISHED', 1, now());
+insert into record_history (record_type, record_id, action, actor_id, at, changes)
+  values ('client', :id, 'UPDATED', :auth_id, now(), cast('[{"field": "client.field.notes", "literalLabel": false, "before": null, "after": "bench", "valuesAreKeys": false}]' as jsonb));
 update clients set addresses=addresses,bank_accounts=bank_accounts,birthday=birthday,city=city,created_at=created_at,created_by=created_by,custom=custom,deleted_at=deleted_at,deleted_by=deleted_by,email_lower=email_lower,emails=emails,first_name=first_name,founded_on=founded_on,industry=industry,inn=inn,key_dates=key_dates,kind=kind,kpp=kpp,last_name=last_name,messengers=messengers,middle_name=middle_name,name=name,ogrn=ogrn,phone_digits=phone_digits,phones=phones,responsible_id=responsible_id,segment_ids=segment_ids,short_name=short_name,company_size=company_size,source=source,website=website,notes='bench sql',updated_at=now(),version=version + 1 where id=:id and version=version;
 COMMIT;
 BEGIN READ ONLY;
