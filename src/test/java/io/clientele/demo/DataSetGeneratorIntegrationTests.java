@@ -1,11 +1,7 @@
 package io.clientele.demo;
 
-import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.time.Duration;
-
 import io.clientele.shared.TaxIds;
-import io.clientele.shared.db.EmbeddedPostgresServer;
+import io.clientele.support.EmptyDatabase;
 import io.clientele.support.StandaloneClientele;
 import io.clientele.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -22,28 +18,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DataSetGeneratorIntegrationTests {
 
-	EmbeddedPostgresServer server;
-
-	String database;
+	EmptyDatabase database;
 
 	@BeforeEach
 	void emptyDatabase() throws Exception {
-		server = EmbeddedPostgresServer.acquire(Path.of(System.getProperty("clientele.test.home")).resolve("pgdata"), 0,
-				false, Duration.ofSeconds(30));
-		database = TestUsers.unique("data_set").replace('-', '_');
-		execute("create database " + database);
+		database = EmptyDatabase.create("data_set");
 	}
 
 	@AfterEach
 	void dropDatabase() throws Exception {
-		execute("drop database if exists " + database + " with (force)");
-		server.release();
+		database.close();
 	}
 
 	@Test
 	void the_s_data_set_is_consistent() throws Exception {
-		try (var clientele = StandaloneClientele.start("jdbc:postgresql://localhost:" + server.port() + "/" + database,
-				"postgres", "")) {
+		try (var clientele = StandaloneClientele.start(database.jdbcUrl(), "postgres", "")) {
 			var generator = clientele.bean(io.clientele.demo.internal.DataSetGenerator.class);
 			var report = generator.generate(DataSetSize.S, 1, "bench-password");
 			var jdbc = clientele.jdbc();
@@ -90,13 +79,6 @@ class DataSetGeneratorIntegrationTests {
 
 			// A data set never goes into a base that has clients.
 			assertThatThrownBy(() -> generator.generate(DataSetSize.S, 1, "x")).hasMessageContaining("not empty");
-		}
-	}
-
-	private void execute(String sql) throws Exception {
-		try (var connection = DriverManager.getConnection(server.jdbcUrl());
-				var statement = connection.createStatement()) {
-			statement.execute(sql);
 		}
 	}
 

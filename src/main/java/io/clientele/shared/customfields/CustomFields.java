@@ -232,9 +232,8 @@ public class CustomFields {
 	}
 
 	/**
-	 * The number as JSON gives it back (an integer, or else a double), so that a stored
-	 * value equals itself after a round trip and an unchanged record is not written
-	 * again.
+	 * The number as JSON gives it back (a long, or else a double), so that a stored value
+	 * equals itself after a round trip and an unchanged record is not written again.
 	 */
 	private static Number number(String column, Object raw) {
 		String text = raw instanceof Number given ? given.toString()
@@ -251,8 +250,8 @@ public class CustomFields {
 			throw new RuleViolation(column, "custom-field.number-range");
 		}
 		if (number.signum() == 0 || number.stripTrailingZeros().scale() <= 0) {
-			long integral = number.longValueExact();
-			return integral == (int) integral ? Integer.valueOf((int) integral) : Long.valueOf(integral);
+			return number.longValueExact(); // the JSON mapper of the columns reads
+											// integers as longs
 		}
 		return Double.valueOf(number.toPlainString());
 	}

@@ -1,13 +1,10 @@
 package io.clientele.shared.db;
 
-import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.clientele.support.EmptyDatabase;
 import io.clientele.support.StandaloneClientele;
-import io.clientele.support.TestUsers;
 import io.clientele.support.WebSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,22 +24,16 @@ class FirstStartIntegrationTests {
 
 	private static final Pattern PRINTED_PASSWORD = Pattern.compile("password:\\s+(\\S+)");
 
-	EmbeddedPostgresServer server;
-
-	String database;
+	EmptyDatabase database;
 
 	@BeforeEach
 	void emptyDatabase() throws Exception {
-		server = EmbeddedPostgresServer.acquire(Path.of(System.getProperty("clientele.test.home")).resolve("pgdata"), 0,
-				false, Duration.ofSeconds(30));
-		database = TestUsers.unique("first_start").replace('-', '_');
-		execute("create database " + database);
+		database = EmptyDatabase.create("first_start");
 	}
 
 	@AfterEach
 	void dropDatabase() throws Exception {
-		execute("drop database if exists " + database + " with (force)");
-		server.release();
+		database.close();
 	}
 
 	@Test
@@ -127,15 +118,7 @@ class FirstStartIntegrationTests {
 	}
 
 	private StandaloneClientele start(String... properties) {
-		return StandaloneClientele.start("jdbc:postgresql://localhost:" + server.port() + "/" + database, "postgres",
-				"", properties);
-	}
-
-	private void execute(String sql) throws Exception {
-		try (var connection = DriverManager.getConnection(server.jdbcUrl());
-				var statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
+		return StandaloneClientele.start(database.jdbcUrl(), "postgres", "", properties);
 	}
 
 	private static int count(String text, Pattern pattern) {
