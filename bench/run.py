@@ -433,14 +433,11 @@ def report(results, startup, mem, args):
             met = ("yes" if a["p95"] <= r["sql_paced"]["p95"] + 5 else "no") + \
                   f" (+{a['p95'] - r['sql_paced']['p95']:.1f} ms)"
         errors = r["app_sat"]["errors"] + a["errors"]
-        out.append(f"| {name}{' (' + str(errors) + ' failed or unexpected answers)' if errors else ''} | {fmt(r['app_sat'])} "
-                   f"| {fmt(r['ref_sat'])} | {fmt(r['sql_sat'])} | {r['rate']:.0f} "
-                   f"| {a['p50']:.1f} / {a['p95']:.1f} / {a['p99']:.1f} "
-                   f"| {rp['p95']:.1f} | {r['sql_paced']['p95']:.2f} | {goal} | {met} |"
-                   if rp else
-                   f"| {name}{' (' + str(errors) + ' failed or unexpected answers)' if errors else ''} | {fmt(r['app_sat'])} | — "
-                   f"| {fmt(r['sql_sat'])} | {r['rate']:.0f} | {a['p50']:.1f} / {a['p95']:.1f} / {a['p99']:.1f} "
-                   f"| — | {r['sql_paced']['p95']:.2f} | {goal} | {met} |")
+        label = name + (f" ({errors} failed or unexpected answers)" if errors else "")
+        ref_p95 = f"{rp['p95']:.1f}" if rp else "—"
+        out.append(f"| {label} | {fmt(r['app_sat'])} | {fmt(r['ref_sat'])} | {fmt(r['sql_sat'])} | {r['rate']:.0f} "
+                   f"| {a['p50']:.1f} / {a['p95']:.1f} / {a['p99']:.1f} | {ref_p95} "
+                   f"| {r['sql_paced']['p95']:.2f} | {goal} | {met} |")
     # Page 2,000 against page 1
     first, far = results.get("list API, first page"), results.get("list API, page 2,000")
     if first and far:

@@ -5,12 +5,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.clientele.shared.PhoneNumbers;
 import io.clientele.shared.db.BulkIndexes;
 import io.clientele.shared.db.CopyWriter;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +70,8 @@ public class BulkLoad {
 
 		long[] contacts(Iterator<ContactRow> rows, int count) throws SQLException;
 
-		void links(Iterator<LinkRow> rows, long[] clientIds, long[] contactIds) throws SQLException;
+		/** Writes the links and returns how many there were. */
+		long links(Iterator<LinkRow> rows, long[] clientIds, long[] contactIds) throws SQLException;
 
 	}
 
@@ -86,8 +85,13 @@ public class BulkLoad {
 	 * Refuses a client base that has clients: a data set is never mixed with real data.
 	 */
 	public void requireEmpty() throws SQLException {
-		try (Connection connection = dataSource.getConnection();
-				var exists = connection.createStatement().executeQuery("select exists (select 1 from clients)")) {
+		try (Connection connection = dataSource.getConnection()) {
+			requireEmpty(connection);
+		}
+	}
+
+	private static void requireEmpty(Connection connection) throws SQLException {
+		try (var exists = connection.createStatement().executeQuery("select exists (select 1 from clients)")) {
 			exists.next();
 			if (exists.getBoolean(1)) {
 				throw new IllegalStateException(
@@ -97,19 +101,12 @@ public class BulkLoad {
 	}
 
 	/**
-	 * Runs a load into an empty client base: refused when clients exist, so that a data
-	 * set is never mixed with real data.
+	 * Runs a load into an empty client base (refused otherwise).
 	 */
 	public void into(Work work) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(true);
-			try (var exists = connection.createStatement().executeQuery("select exists (select 1 from clients)")) {
-				exists.next();
-				if (exists.getBoolean(1)) {
-					throw new IllegalStateException(
-							"The client base is not empty; a data set loads only into an empty one");
-				}
-			}
+			requireEmpty(connection);
 			BulkIndexes indexes = new BulkIndexes(connection, TABLES);
 			indexes.drop();
 			try {
@@ -165,8 +162,8 @@ public class BulkLoad {
 						.value(json.writeValueAsString(row.bankAccounts()))
 						.value(json.writeValueAsString(row.custom()))
 						.array(row.segmentIds())
-						.array(row.phones().stream().map(phone -> PhoneNumbers.digits(phone.number())).toList())
-						.array(row.emails().stream().map(email -> email.address().toLowerCase(Locale.ROOT)).toList())
+						.array(Phone.digitsOf(row.phones()))
+						.array(Email.lowerCased(row.emails()))
 						.value(row.responsibleId());
 					copy.endRow();
 				}
@@ -186,8 +183,8 @@ public class BulkLoad {
 						.value(row.fullName())
 						.value(json.writeValueAsString(row.phones()))
 						.value(json.writeValueAsString(row.emails()))
-						.array(row.phones().stream().map(phone -> PhoneNumbers.digits(phone.number())).toList())
-						.array(row.emails().stream().map(email -> email.address().toLowerCase(Locale.ROOT)).toList());
+						.array(Phone.digitsOf(row.phones()))
+						.array(Email.lowerCased(row.emails()));
 					copy.endRow();
 				}
 			}
@@ -195,10 +192,12 @@ public class BulkLoad {
 		}
 
 		@Override
-		public void links(Iterator<LinkRow> rows, long[] clientIds, long[] contactIds) throws SQLException {
+		public long links(Iterator<LinkRow> rows, long[] clientIds, long[] contactIds) throws SQLException {
+			long written = 0;
 			try (CopyWriter copy = new CopyWriter(connection,
 					"client_contacts (client_id, contact_id, position, key_person)")) {
 				while (rows.hasNext()) {
+					written++;
 					LinkRow row = rows.next();
 					copy.value(clientIds[row.client()])
 						.value(contactIds[row.contact()])
@@ -207,6 +206,7 @@ public class BulkLoad {
 					copy.endRow();
 				}
 			}
+			return written;
 		}
 
 		/**

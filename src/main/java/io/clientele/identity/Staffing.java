@@ -1,5 +1,7 @@
 package io.clientele.identity;
 
+import java.util.List;
+
 import io.clientele.identity.internal.DepartmentTree;
 import io.clientele.identity.internal.UserAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,16 +44,13 @@ public class Staffing {
 	/** A person with this password, ready to sign in. */
 	@Transactional
 	public CurrentUser person(String username, String fullName, Role role, long departmentId, String password) {
-		var created = accounts.create(new UserAccounts.NewUser(username, fullName, null, role, departmentId));
-		jdbc.sql("update users set password_hash = ?, must_change_password = false where id = ?")
-			.params(encoder.encode(password), created.id())
-			.update();
+		long id = accounts.createWithPassword(new UserAccounts.NewUser(username, fullName, null, role, departmentId),
+				encoder.encode(password));
 		String departmentName = jdbc.sql("select name from departments where id = ?")
 			.param(departmentId)
 			.query(String.class)
 			.single();
-		return new CurrentUser(created.id(), username, null, fullName, role, departmentId, departmentName, null, true,
-				false);
+		return new CurrentUser(id, username, null, fullName, role, departmentId, departmentName, null, true, false);
 	}
 
 	/** A person to set up in bulk. */
@@ -59,31 +58,21 @@ public class Staffing {
 	}
 
 	/**
-	 * Many people with one password (hashed once: a data set of hundreds of people should
+	 * Many people with one password, hashed once (a data set of hundreds of people should
 	 * not spend minutes on bcrypt). A head heads the department they are put in.
 	 */
 	@Transactional
-	public void people(java.util.List<Person> people, String password) {
+	public void people(List<Person> people, String password) {
 		String hash = encoder.encode(password);
 		for (Person person : people) {
-			long id = jdbc.sql("""
-					insert into users (username, full_name, password_hash, role, department_id, must_change_password)
-					values (?, ?, ?, ?, ?, false) returning id
-					""")
-				.params(person.username(), person.fullName(), hash, person.role().name(), person.departmentId())
-				.query(Long.class)
-				.single();
-			if (person.role() == Role.HEAD_OF_DEPARTMENT) {
-				jdbc.sql("update departments set head_user_id = ? where id = ?")
-					.params(id, person.departmentId())
-					.update();
-			}
+			accounts.createWithPassword(new UserAccounts.NewUser(person.username(), person.fullName(), null,
+					person.role(), person.departmentId()), hash);
 		}
 	}
 
 	/** The ids of the active people with this role, in the order they were created. */
 	@Transactional(readOnly = true)
-	public java.util.List<Long> ids(Role role) {
+	public List<Long> ids(Role role) {
 		return jdbc.sql("select id from users where role = ? and active order by id")
 			.param(role.name())
 			.query(Long.class)

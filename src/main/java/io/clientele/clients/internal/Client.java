@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.clientele.clients.Address;
@@ -187,8 +186,8 @@ public class Client extends Aggregate {
 		keyDates = new ArrayList<>(data.keyDates());
 		custom = new LinkedHashMap<>(data.custom());
 		segmentIds = data.segmentIds().toArray(Long[]::new);
-		phoneDigits = phones.stream().map(phone -> PhoneNumbers.digits(phone.number())).toArray(String[]::new);
-		emailLower = emails.stream().map(email -> email.address().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+		phoneDigits = Phone.digitsOf(phones).toArray(String[]::new);
+		emailLower = Email.lowerCased(emails).toArray(String[]::new);
 		responsibleId = data.responsibleId();
 	}
 

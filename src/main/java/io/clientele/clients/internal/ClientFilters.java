@@ -82,11 +82,10 @@ final class ClientFilters {
 		CustomField custom = column.field();
 		switch (column.filter()) {
 			case TEXT -> {
-				// The name goes through its trigram index on lower(name); other columns
-				// use
-				// ilike on the column itself, for which the planner has statistics (with
-				// lower(column) it guesses 100 rows and picks a full scan for a combined
-				// filter).
+				// The name goes through its trigram index on lower(name). Other columns
+				// use ilike on the column itself, for which the planner has statistics:
+				// for lower(column) it guesses 100 rows and sends a combined filter to a
+				// full scan.
 				String expression = switch (column.key()) {
 					case "email" -> "array_to_string(c.email_lower, ' ') like ";
 					case "inn" -> "c.inn like ";

@@ -6,14 +6,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.clientele.clients.Email;
 import io.clientele.clients.Messenger;
 import io.clientele.clients.Phone;
 import io.clientele.shared.Aggregate;
-import io.clientele.shared.PhoneNumbers;
 import io.clientele.shared.RuleViolation;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
@@ -119,8 +117,8 @@ public class Contact extends Aggregate {
 		notes = data.notes();
 		custom = new LinkedHashMap<>(data.custom());
 		work = new ArrayList<>(data.work());
-		phoneDigits = phones.stream().map(phone -> PhoneNumbers.digits(phone.number())).toArray(String[]::new);
-		emailLower = emails.stream().map(email -> email.address().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+		phoneDigits = Phone.digitsOf(phones).toArray(String[]::new);
+		emailLower = Email.lowerCased(emails).toArray(String[]::new);
 	}
 
 	public @Nullable String lastName() {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -110,9 +111,8 @@ public class DataSetGenerator {
 					size.clients());
 			int contacts = plan.contacts();
 			long[] contactIds = load.contacts(progress("contacts", contacts, index -> contact(index, seed)), contacts);
-			load.links(plan.links(), clientIds, contactIds);
 			contactCount[0] = contacts;
-			linkCount[0] = plan.linkCount();
+			linkCount[0] = load.links(plan.links(), clientIds, contactIds);
 			log.info("Building the indexes");
 		});
 		long millis = (System.nanoTime() - started) / 1_000_000;
@@ -174,7 +174,7 @@ public class DataSetGenerator {
 		if (random.nextInt(3) == 0) {
 			held.add(catalog.activities().get(random.nextInt(catalog.activities().size())));
 		}
-		Map<String, Object> custom = new java.util.LinkedHashMap<>();
+		Map<String, Object> custom = new LinkedHashMap<>();
 		if (random.nextInt(10) < 7) {
 			custom.put(String.valueOf(catalog.channel()),
 					catalog.channelCodes().get(random.nextInt(catalog.channelCodes().size())));
@@ -273,14 +273,6 @@ public class DataSetGenerator {
 				total += contactsOf(client);
 			}
 			return total;
-		}
-
-		long linkCount() {
-			long links = 0;
-			for (Iterator<BulkLoad.LinkRow> it = links(); it.hasNext(); it.next()) {
-				links++;
-			}
-			return links;
 		}
 
 		Iterator<BulkLoad.LinkRow> links() {

@@ -51,6 +51,23 @@ public class UserAccounts {
 
 	@Transactional
 	public Created create(NewUser command) {
+		String password = TemporaryPasswords.generate();
+		User user = add(command, encoder.encode(password));
+		return new Created(user.id(), password);
+	}
+
+	/**
+	 * A user whose password is already chosen and hashed (people set up in bulk: one hash
+	 * for hundreds of them), who need not change it.
+	 */
+	@Transactional
+	public long createWithPassword(NewUser command, String passwordHash) {
+		User user = add(command, passwordHash);
+		user.changePassword(passwordHash, clock.instant());
+		return users.save(user).id();
+	}
+
+	private User add(NewUser command, String passwordHash) {
 		String username = command.username().strip();
 		if (!USERNAME.matcher(username).matches()) {
 			throw new RuleViolation("username", "user.username.invalid");
@@ -60,13 +77,12 @@ public class UserAccounts {
 		}
 		String email = normalisedEmail(command.email(), 0);
 		department(command.departmentId());
-		String password = TemporaryPasswords.generate();
 		User user = users.save(new User(username, command.fullName().strip(), email, command.role(),
-				command.departmentId(), encoder.encode(password)));
+				command.departmentId(), passwordHash));
 		if (command.role() == Role.HEAD_OF_DEPARTMENT) {
 			appointHead(user);
 		}
-		return new Created(user.id(), password);
+		return user;
 	}
 
 	@Transactional

@@ -232,8 +232,9 @@ public class CustomFields {
 	}
 
 	/**
-	 * The number as JSON gives it back (a long, or else a double), so that a stored value
-	 * equals itself after a round trip and an unchanged record is not written again.
+	 * A whole number as a long, any other as a double (the types JSON gives back), so
+	 * that a stored value mostly equals itself after the round trip and a new record is
+	 * not written twice. Whole numbers that fit an int still are: see docs/benchmarks.md.
 	 */
 	private static Number number(String column, Object raw) {
 		String text = raw instanceof Number given ? given.toString()
@@ -250,8 +251,7 @@ public class CustomFields {
 			throw new RuleViolation(column, "custom-field.number-range");
 		}
 		if (number.signum() == 0 || number.stripTrailingZeros().scale() <= 0) {
-			return number.longValueExact(); // the JSON mapper of the columns reads
-											// integers as longs
+			return number.longValueExact();
 		}
 		return Double.valueOf(number.toPlainString());
 	}

@@ -56,8 +56,4 @@ public final class BulkIndexes {
 		}
 	}
 
-	public int count() {
-		return names.size();
-	}
-
 }

@@ -27,8 +27,6 @@ public final class CopyWriter implements AutoCloseable {
 
 	private boolean first = true;
 
-	private long rows;
-
 	/**
 	 * @param table the table and its columns, as in {@code clients (kind, name)}
 	 */
@@ -74,14 +72,9 @@ public final class CopyWriter implements AutoCloseable {
 		buffer.write(bytes, 0, bytes.length);
 		row.setLength(0);
 		first = true;
-		rows++;
 		if (buffer.size() >= CHUNK) {
 			flush();
 		}
-	}
-
-	public long rows() {
-		return rows;
 	}
 
 	@Override

@@ -42,7 +42,7 @@ class ReferenceEndpoints {
 	@GetMapping("/api/v1/clients/{id}")
 	Map<String, Object> card(@PathVariable long id, @RequestHeader("Authorization") String authorization) {
 		var results = scripts.run("card", Map.of("token", tokenHash(authorization), "id", id));
-		Map<String, Object> client = results.get("client").isEmpty() ? null : results.get("client").get(0);
+		Map<String, Object> client = results.get("client").get(0); // \gset: exactly one row
 		Map<String, Object> card = new LinkedHashMap<>();
 		client.forEach((column, value) -> {
 			if (!column.equals("email_lower") && !column.equals("phone_digits") && !column.equals("segment_ids")
