@@ -67,3 +67,42 @@
     });
   }, true);
 })();
+
+// The conversion form: "use this one" beside a duplicate client makes the lead join that
+// client instead of creating a new one; "create a new one instead" undoes the choice.
+document.addEventListener('click', (event) => {
+  const pick = event.target.closest('[data-pick-client]');
+  const clear = event.target.closest('[data-existing-clear]');
+  if (!pick && !clear) {
+    return;
+  }
+  const form = event.target.closest('form');
+  const field = form && form.querySelector('[data-existing-client]');
+  const chosen = form && form.querySelector('[data-existing-chosen]');
+  if (!field || !chosen) {
+    return;
+  }
+  field.value = pick ? pick.dataset.id : '';
+  chosen.querySelector('[data-existing-name]').textContent = pick ? pick.dataset.name : '';
+  chosen.classList.toggle('d-none', !pick);
+});
+
+// The top-bar search: the suggestions open under the field when they arrive, and close on
+// Escape or a click elsewhere.
+document.addEventListener('htmx:afterSwap', (event) => {
+  if (event.target.matches && event.target.matches('[data-search-suggestions]')) {
+    event.target.classList.toggle('show', event.target.textContent.trim() !== '');
+  }
+});
+document.addEventListener('click', (event) => {
+  document.querySelectorAll('[data-search-suggestions].show').forEach((menu) => {
+    if (!menu.parentElement.contains(event.target)) {
+      menu.classList.remove('show');
+    }
+  });
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    document.querySelectorAll('[data-search-suggestions].show').forEach((menu) => menu.classList.remove('show'));
+  }
+});

@@ -1,7 +1,8 @@
 package io.clientele.clients;
 
 import io.clientele.clients.internal.ClientAccess;
-import io.clientele.clients.internal.ClientListQuery;
+import io.clientele.clients.internal.ClientColumns;
+import io.clientele.clients.internal.RecordListQuery;
 import io.clientele.identity.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,18 +14,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClientList {
 
-	private final ClientListQuery query;
+	private final RecordListQuery query;
+
+	private final ClientColumns columns;
 
 	private final ClientAccess access;
 
-	ClientList(ClientListQuery query, ClientAccess access) {
+	ClientList(RecordListQuery query, ClientColumns columns, ClientAccess access) {
 		this.query = query;
+		this.columns = columns;
 		this.access = access;
 	}
 
 	@Transactional(readOnly = true)
-	public ClientListPage page(ClientQuery request, CurrentUser reader) {
-		return query.page(request, access.of(reader.id()));
+	public RecordListPage page(RecordQuery request, CurrentUser reader) {
+		ClientVisibility visibility = access.of(reader.id());
+		return query.page(columns.source(), request, visibility.sqlCondition("c"), visibility::bind);
 	}
 
 }

@@ -70,7 +70,7 @@ public class ContactList {
 	public Page page(@Nullable String text, @Nullable Long clientId, Map<CustomField, String> custom,
 			@Nullable String after, int size, CurrentUser reader) {
 		var visibility = access.of(reader.id());
-		int limit = Math.max(1, Math.min(size, ClientQuery.MAX_SIZE));
+		int limit = Math.max(1, Math.min(size, RecordQuery.MAX_SIZE));
 		List<String> where = new ArrayList<>(List.of("ct.deleted_at is null"));
 		List<Object> params = new ArrayList<>();
 		where.add("exists (select 1 from client_contacts cc join clients c on c.id = cc.client_id"

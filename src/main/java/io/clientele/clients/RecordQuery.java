@@ -14,12 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param after the cursor of the row after which the page starts
  * @param before the cursor of the row before which the page ends (going back)
  */
-public record ClientQuery(@Nullable String text, Map<String, List<String>> filters, List<String> columns, String sort,
+public record RecordQuery(@Nullable String text, Map<String, List<String>> filters, List<String> columns, String sort,
 		boolean descending, @Nullable String group, @Nullable String after, @Nullable String before, int size) {
 
 	public static final int MAX_SIZE = 200;
 
-	public ClientQuery {
+	public RecordQuery {
 		filters = filters == null ? Map.of() : Map.copyOf(filters);
 		columns = columns == null ? List.of() : List.copyOf(columns);
 		size = Math.max(1, Math.min(size, MAX_SIZE));

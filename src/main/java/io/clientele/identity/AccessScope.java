@@ -2,6 +2,7 @@ package io.clientele.identity;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -19,11 +20,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param userId the user it was computed for
  * @param responsibleUserIds whose records are visible (empty for {@link Kind#ALL}, which
  * needs no list)
+ * @param departmentIds the departments a head's scope spans (their subtree), for records
+ * that wait in a department's queue without a responsible user; empty otherwise
  */
-public record AccessScope(Kind kind, long userId, Set<Long> responsibleUserIds) {
+public record AccessScope(Kind kind, long userId, Set<Long> responsibleUserIds, Set<Long> departmentIds) {
 
 	/** The name of the SQL parameter that {@link #sqlCondition(String)} uses. */
 	public static final String PARAMETER = "scopeUserIds";
+
+	/** The name of the SQL parameter that {@link #queueCondition} uses. */
+	public static final String DEPARTMENTS_PARAMETER = "scopeDepartmentIds";
 
 	public enum Kind {
 
@@ -33,6 +39,11 @@ public record AccessScope(Kind kind, long userId, Set<Long> responsibleUserIds) 
 
 	public AccessScope {
 		responsibleUserIds = Set.copyOf(responsibleUserIds);
+		departmentIds = Set.copyOf(departmentIds);
+	}
+
+	public AccessScope(Kind kind, long userId, Set<Long> responsibleUserIds) {
+		this(kind, userId, responsibleUserIds, Set.of());
 	}
 
 	public boolean coversEverything() {
@@ -58,6 +69,34 @@ public record AccessScope(Kind kind, long userId, Set<Long> responsibleUserIds) 
 		}
 		return responsibleUserIds.size() == 1 ? responsibleColumn + " = :" + PARAMETER
 				: responsibleColumn + " = any(:" + PARAMETER + ")";
+	}
+
+	/**
+	 * A condition for records that may wait unassigned in a department's queue (leads): a
+	 * responsible user in the scope, or none and a department the scope spans. Bind with
+	 * {@link #bindQueue}.
+	 */
+	public String queueCondition(String responsibleColumn, String departmentColumn) {
+		if (coversEverything()) {
+			return "true";
+		}
+		String own = sqlCondition(responsibleColumn);
+		return departmentIds.isEmpty() ? own : "(" + own + " or (" + responsibleColumn + " is null and "
+				+ departmentColumn + " = any(:" + DEPARTMENTS_PARAMETER + ")))";
+	}
+
+	public JdbcClient.StatementSpec bindQueue(JdbcClient.StatementSpec statement) {
+		JdbcClient.StatementSpec bound = bind(statement);
+		return coversEverything() || departmentIds.isEmpty() ? bound
+				: bound.param(DEPARTMENTS_PARAMETER, departmentIds.toArray(Long[]::new));
+	}
+
+	/**
+	 * Whether a record with this responsible user (or none) and department is visible.
+	 */
+	public boolean coversQueued(@Nullable Long responsibleUserId, long departmentId) {
+		return coversEverything()
+				|| (responsibleUserId != null ? covers(responsibleUserId) : departmentIds.contains(departmentId));
 	}
 
 	public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {

@@ -37,21 +37,26 @@ public class AccessScopes {
 	private AccessScope departmentScope(long headId) {
 		// Every user (active or not: their records stay) in the departments below the one
 		// this user heads, that one included.
-		List<Long> users = jdbc.sql("""
+		List<Long> departments = jdbc.sql("""
 				with recursive subtree(id) as (
 				  select id from departments where head_user_id = :head
 				  union all
 				  select d.id from departments d join subtree s on d.parent_id = s.id
 				)
-				select u.id from users u where u.department_id in (select id from subtree)
+				select id from subtree
 				""").param("head", headId).query(Long.class).list();
+		List<Long> users = departments.isEmpty() ? List.of()
+				: jdbc.sql("select u.id from users u where u.department_id = any(?)")
+					.param(departments.toArray(Long[]::new))
+					.query(Long.class)
+					.list();
 		if (users.isEmpty()) {
 			return own(headId); // a head whose department was taken away sees their own
 								// records
 		}
 		Set<Long> visible = new HashSet<>(users);
 		visible.add(headId);
-		return new AccessScope(AccessScope.Kind.DEPARTMENT, headId, visible);
+		return new AccessScope(AccessScope.Kind.DEPARTMENT, headId, visible, new HashSet<>(departments));
 	}
 
 	private static AccessScope own(long userId) {

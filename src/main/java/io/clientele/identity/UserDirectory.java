@@ -57,6 +57,30 @@ public class UserDirectory {
 			.list();
 	}
 
+	/**
+	 * The ids of the active people with this role in the department (not below it),
+	 * oldest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> activeIn(long departmentId, Role role) {
+		return jdbc.sql("select id from users where department_id = ? and role = ? and active order by id")
+			.params(departmentId, role.name())
+			.query(Long.class)
+			.list();
+	}
+
+	/** A department by name, for pickers. */
+	public record DepartmentName(long id, String name) {
+	}
+
+	/** Every department, by name. */
+	@Transactional(readOnly = true)
+	public List<DepartmentName> departments() {
+		return jdbc.sql("select id, name from departments order by parent_id nulls first, lower(name)")
+			.query((rs, n) -> new DepartmentName(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
 	private static UserSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new UserSummary(rs.getLong("id"), rs.getString("full_name"), Role.valueOf(rs.getString("role")),
 				rs.getLong("department_id"), rs.getString("department_name"), rs.getBoolean("active"));

@@ -163,10 +163,10 @@ class ClientAccessIntegrationTests {
 	}
 
 	private List<String> names(CurrentUser reader) {
-		return list.page(new ClientQuery(name, Map.of(), List.of("name"), "name", false, null, null, null, 50), reader)
+		return list.page(new RecordQuery(name, Map.of(), List.of("name"), "name", false, null, null, null, 50), reader)
 			.rows()
 			.stream()
-			.map(ClientListPage.Row::name)
+			.map(RecordListPage.Row::name)
 			.toList();
 	}
 

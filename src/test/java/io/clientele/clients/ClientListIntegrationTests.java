@@ -58,9 +58,9 @@ class ClientListIntegrationTests {
 		}
 		List<String> seen = new ArrayList<>();
 		String after = null;
-		List<ClientListPage> pages = new ArrayList<>();
+		List<RecordListPage> pages = new ArrayList<>();
 		do {
-			ClientListPage page = list.page(query(Map.of(), "name", false, null, after, null, 3), manager);
+			RecordListPage page = list.page(query(Map.of(), "name", false, null, after, null, 3), manager);
 			pages.add(page);
 			page.rows().forEach(row -> seen.add(row.name()));
 			after = page.next();
@@ -71,9 +71,9 @@ class ClientListIntegrationTests {
 		assertThat(pages).hasSize(3);
 		assertThat(pages.get(0).previous()).isNull();
 
-		ClientListPage back = list.page(query(Map.of(), "name", false, null, null, pages.get(2).previous(), 3),
+		RecordListPage back = list.page(query(Map.of(), "name", false, null, null, pages.get(2).previous(), 3),
 				manager);
-		assertThat(back.rows()).extracting(ClientListPage.Row::name)
+		assertThat(back.rows()).extracting(RecordListPage.Row::name)
 			.containsExactly("Клиент Г", "Клиент Д", "Клиент Е");
 	}
 
@@ -82,11 +82,11 @@ class ClientListIntegrationTests {
 		clients.create(ClientFixtures.organisation("Альфа"), manager);
 		clients.create(ClientFixtures.person("Борисов", "Иван"), manager);
 		clients.create(ClientFixtures.organisation("Вега"), manager);
-		ClientListPage page = list.page(query(Map.of(), "name", true, "kind", null, null, 50), manager);
+		RecordListPage page = list.page(query(Map.of(), "name", true, "kind", null, null, 50), manager);
 		// Groups in their own order (individuals before organisations), names descending
 		// within each.
-		assertThat(page.rows()).extracting(ClientListPage.Row::name).containsExactly("Борисов Иван", "Вега", "Альфа");
-		assertThat(page.rows()).extracting(ClientListPage.Row::groupValue)
+		assertThat(page.rows()).extracting(RecordListPage.Row::name).containsExactly("Борисов Иван", "Вега", "Альфа");
+		assertThat(page.rows()).extracting(RecordListPage.Row::groupValue)
 			.containsExactly(ClientKind.INDIVIDUAL, ClientKind.ORGANISATION, ClientKind.ORGANISATION);
 	}
 
@@ -103,11 +103,11 @@ class ClientListIntegrationTests {
 		clients.create(draft("Другой канал", "Тверь", List.of(retail),
 				Map.of(String.valueOf(field), customFields.get(field).options().get(1).code())), manager);
 
-		ClientListPage page = list.page(query(Map.of("segments", List.of(String.valueOf(retail)), "city",
+		RecordListPage page = list.page(query(Map.of("segments", List.of(String.valueOf(retail)), "city",
 				List.of("тверь"), "cf" + field, List.of(fair)), "name", false, null, null, null, 50), manager);
 
-		assertThat(page.rows()).extracting(ClientListPage.Row::name).containsExactly("Нужный");
-		assertThat(page.total()).isEqualTo(new ClientListPage.Total(1, true));
+		assertThat(page.rows()).extracting(RecordListPage.Row::name).containsExactly("Нужный");
+		assertThat(page.total()).isEqualTo(new RecordListPage.Total(1, true));
 	}
 
 	@Test
@@ -118,14 +118,14 @@ class ClientListIntegrationTests {
 				select 'ORGANISATION', 'Массовый ' || n, ? from generate_series(1, 1050) n
 				""").param(manager.id()).update();
 		jdbc.sql("analyze clients").update();
-		ClientListPage page = list.page(query(Map.of(), "name", false, null, null, null, 50), manager);
+		RecordListPage page = list.page(query(Map.of(), "name", false, null, null, null, 50), manager);
 		assertThat(page.rows()).hasSize(50);
 		assertThat(page.total().exact()).isFalse();
-		assertThat(page.total().value()).isGreaterThan(ClientListPage.Total.EXACT_UP_TO);
+		assertThat(page.total().value()).isGreaterThan(RecordListPage.Total.EXACT_UP_TO);
 
-		ClientListPage few = list
+		RecordListPage few = list
 			.page(query(Map.of("name", List.of("Массовый 105")), "name", false, null, null, null, 50), manager);
-		assertThat(few.total()).isEqualTo(new ClientListPage.Total(2, true));
+		assertThat(few.total()).isEqualTo(new RecordListPage.Total(2, true));
 	}
 
 	private ClientDraft draft(String name, String city, List<Long> segmentIds, Map<String, Object> custom) {
@@ -135,9 +135,9 @@ class ClientListIntegrationTests {
 				segmentIds, null, custom);
 	}
 
-	private static ClientQuery query(Map<String, List<String>> filters, String sort, boolean descending, String group,
+	private static RecordQuery query(Map<String, List<String>> filters, String sort, boolean descending, String group,
 			String after, String before, int size) {
-		return new ClientQuery(null, filters, List.of("name", "kind", "city"), sort, descending, group, after, before,
+		return new RecordQuery(null, filters, List.of("name", "kind", "city"), sort, descending, group, after, before,
 				size);
 	}
 

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.clientele.clients.ClientList;
-import io.clientele.clients.ClientListPage;
+import io.clientele.clients.RecordListPage;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.internal.ClientColumns;
-import io.clientele.clients.web.ClientListParams;
+import io.clientele.clients.web.ListParams;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -70,11 +70,11 @@ class ClientsApi {
 			@AuthenticationPrincipal CurrentUser user) {
 		List<String> shown = new java.util.ArrayList<>(COLUMNS);
 		columns.all().keySet().stream().filter(key -> key.startsWith("cf")).forEach(shown::add);
-		ClientListParams state = ClientListParams.from(params, shown);
+		ListParams state = ListParams.from("/clients", params, shown);
 		if (state.group() != null) {
 			throw new RuleViolation("group", "list.group-invalid");
 		}
-		ClientListPage page = list.page(state.query(), user);
+		RecordListPage page = list.page(state.query(), user);
 		List<Map<String, Object>> items = page.rows().stream().map(row -> {
 			Map<String, Object> item = new java.util.LinkedHashMap<>();
 			item.put("id", row.id());

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.clientele.clients.ClientKind;
+import io.clientele.clients.CompanySize;
+
 import io.clientele.clients.internal.ListColumn.FilterType;
 import io.clientele.clients.internal.ListColumn.SortType;
 import io.clientele.shared.customfields.CustomField;
@@ -71,6 +74,14 @@ public class ClientColumns {
 			columns.put(field.column(), custom(field));
 		}
 		return columns;
+	}
+
+	/** The client list for {@link RecordListQuery}. */
+	public ListSource source() {
+		return new ListSource("clients", "c.deleted_at is null", "c.kind", all(),
+				ListSource.choicesOf(Map.of("kind", ClientKind.values(), "size", CompanySize.values())),
+				List.of("lower(c.name)"), true, Map.of("phone", "number", "email", "address"),
+				Map.of("kind", ClientKind::valueOf, "size", CompanySize::valueOf));
 	}
 
 	public Optional<ListColumn> find(String key) {

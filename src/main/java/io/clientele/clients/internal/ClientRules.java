@@ -111,8 +111,7 @@ final class ClientRules {
 			if (phone.number() == null || phone.number().isBlank()) {
 				throw new RuleViolation(field + ".number", "phone.invalid");
 			}
-			String number = PhoneNumbers.normalise(field + ".number",
-					TextRules.line(field + ".number", phone.number(), 50), region);
+			String number = phone(field + ".number", phone.number(), region);
 			if (checked.stream().noneMatch(existing -> existing.number().equals(number))) {
 				checked.add(new Phone(number, TextRules.line(field + ".note", phone.note(), TEXT_MAX)));
 			}
@@ -126,8 +125,8 @@ final class ClientRules {
 		for (int i = 0; i < emails.size(); i++) {
 			Email email = emails.get(i);
 			String field = "emails[" + i + "]";
-			String address = TextRules.line(field + ".address", email.address(), 254);
-			if (address == null || !EMAIL.matcher(address).matches()) {
+			String address = email(field + ".address", email.address());
+			if (address == null) {
 				throw new RuleViolation(field + ".address", "email.invalid");
 			}
 			if (checked.stream().noneMatch(existing -> existing.address().equalsIgnoreCase(address))) {
@@ -135,6 +134,24 @@ final class ClientRules {
 			}
 		}
 		return checked;
+	}
+
+	/** A phone number in E.164, or null when none was given. */
+	static @Nullable String phone(String field, @Nullable String input, String region) {
+		String text = TextRules.line(field, input, 50);
+		return text == null || text.isBlank() ? null : PhoneNumbers.normalise(field, text, region);
+	}
+
+	/** A plausible e-mail address, or null when none was given. */
+	static @Nullable String email(String field, @Nullable String input) {
+		String address = TextRules.line(field, input, 254);
+		if (address == null || address.isBlank()) {
+			return null;
+		}
+		if (!EMAIL.matcher(address).matches()) {
+			throw new RuleViolation(field, "email.invalid");
+		}
+		return address;
 	}
 
 	static List<Messenger> messengers(List<Messenger> messengers) {

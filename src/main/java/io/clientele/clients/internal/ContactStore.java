@@ -181,7 +181,7 @@ public class ContactStore {
 	}
 
 	public List<io.clientele.clients.ContactService.ContactMatch> search(String text, ClientVisibility visibility) {
-		String like = ClientListQuery.like(text.strip());
+		String like = RecordListQuery.like(text.strip());
 		return visibility.bind(jdbc.sql("""
 				select ct.id, ct.full_name, string_agg(c.name, ', ' order by c.name) as clients
 				  from contacts ct

@@ -7,30 +7,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.clientele.clients.ClientKind;
-import io.clientele.clients.ClientQuery;
-import io.clientele.clients.CompanySize;
+import io.clientele.clients.RecordQuery;
 import io.clientele.shared.PhoneNumbers;
 import io.clientele.shared.RuleViolation;
 import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFieldType;
 
 /**
- * Turns the filters and the quick text of a {@link ClientQuery} into conditions. A value
+ * Turns the filters and the quick text of a {@link RecordQuery} into conditions. A value
  * that does not fit its filter (a date that is not one) is refused on that filter's name.
  */
-final class ClientFilters {
+final class ListFilters {
+
+	private final ListSource source;
 
 	private final Map<String, ListColumn> columns;
 
 	private final String phoneRegion;
 
-	ClientFilters(Map<String, ListColumn> columns, String phoneRegion) {
-		this.columns = columns;
+	ListFilters(ListSource source, String phoneRegion) {
+		this.source = source;
+		this.columns = source.columns();
 		this.phoneRegion = phoneRegion;
 	}
 
-	void apply(ClientQuery query, ClientListQuery.Sql sql) {
+	void apply(RecordQuery query, RecordListQuery.Sql sql) {
 		if (query.text() != null && !query.text().isBlank()) {
 			quickText(query.text().strip(), sql);
 		}
@@ -57,12 +58,17 @@ final class ClientFilters {
 	 * Part of the name (trigram index), the beginning of a tax id, a phone number in any
 	 * format, or an e-mail address.
 	 */
-	private void quickText(String text, ClientListQuery.Sql sql) {
+	private void quickText(String text, RecordListQuery.Sql sql) {
 		List<String> alternatives = new ArrayList<>();
-		alternatives.add("lower(c.name) like " + sql.param(ClientListQuery.like(text)));
+		String like = sql.param(RecordListQuery.like(text));
+		for (String name : source.nameColumns()) {
+			alternatives.add(name + " like " + like);
+		}
 		String digits = text.replaceAll("\\D", "");
 		if (digits.length() >= 4 && digits.length() == text.replaceAll("[\\s()+\\-.]", "").length()) {
-			alternatives.add("c.inn like " + sql.param(digits + "%"));
+			if (source.taxIds()) {
+				alternatives.add("c.inn like " + sql.param(digits + "%"));
+			}
 			try {
 				String phone = PhoneNumbers.digits(PhoneNumbers.normalise("q", text, phoneRegion));
 				alternatives.add("c.phone_digits @> array[" + sql.param(phone) + "]::text[]");
@@ -77,7 +83,7 @@ final class ClientFilters {
 		sql.where.add("(" + String.join(" or ", alternatives) + ")");
 	}
 
-	private void condition(ListColumn column, String name, List<String> values, ClientListQuery.Sql sql) {
+	private void condition(ListColumn column, String name, List<String> values, RecordListQuery.Sql sql) {
 		String field = "f." + name;
 		CustomField custom = column.field();
 		switch (column.filter()) {
@@ -94,7 +100,7 @@ final class ClientFilters {
 				};
 				List<String> any = new ArrayList<>();
 				for (String value : values) {
-					any.add(expression + sql.param(ClientListQuery.like(value)));
+					any.add(expression + sql.param(RecordListQuery.like(value)));
 				}
 				sql.where.add("(" + String.join(" or ", any) + ")");
 			}
@@ -114,11 +120,11 @@ final class ClientFilters {
 				boolean timestamp = column.sortType() == ListColumn.SortType.TIMESTAMP;
 				if (name.endsWith(".from")) {
 					sql.where.add(expression + " >= "
-							+ sql.param(timestamp ? ClientListQuery.startOfDay(date) : (Object) date));
+							+ sql.param(timestamp ? RecordListQuery.startOfDay(date) : (Object) date));
 				}
 				else if (name.endsWith(".to")) {
 					sql.where.add(expression + " < " + sql
-						.param(timestamp ? ClientListQuery.startOfDay(date.plusDays(1)) : (Object) date.plusDays(1)));
+						.param(timestamp ? RecordListQuery.startOfDay(date.plusDays(1)) : (Object) date.plusDays(1)));
 				}
 				else {
 					throw new RuleViolation(field, "filter.range-needs-bound");
@@ -126,7 +132,7 @@ final class ClientFilters {
 			}
 			case NUMBER_RANGE -> {
 				String expression = "(c.custom ->> '" + custom.id() + "')::numeric";
-				var number = ClientListQuery.decimal(field, values.get(0));
+				var number = RecordListQuery.decimal(field, values.get(0));
 				sql.where.add(expression + (name.endsWith(".to") ? " <= " : " >= ") + sql.param(number));
 			}
 			case SEGMENTS -> sql.where.add("c.segment_ids && " + sql.param(ids(field, values)));
@@ -142,17 +148,12 @@ final class ClientFilters {
 		}
 	}
 
-	private static void choice(ListColumn column, String field, List<String> values, ClientListQuery.Sql sql) {
+	private void choice(ListColumn column, String field, List<String> values, RecordListQuery.Sql sql) {
 		CustomField custom = column.field();
 		List<String> any = new ArrayList<>();
 		for (String value : values) {
 			if (custom == null) {
-				boolean known = switch (column.key()) {
-					case "kind" -> enumHas(ClientKind.class, value);
-					case "size" -> enumHas(CompanySize.class, value);
-					default -> false;
-				};
-				if (!known) {
+				if (!source.choices().getOrDefault(column.key(), java.util.Set.of()).contains(value)) {
 					throw new RuleViolation(field, "filter.value-invalid");
 				}
 				any.add(column.select() + " = " + sql.param(value));
@@ -168,15 +169,6 @@ final class ClientFilters {
 			}
 		}
 		sql.where.add("(" + String.join(" or ", any) + ")");
-	}
-
-	private static <E extends Enum<E>> boolean enumHas(Class<E> type, String value) {
-		for (E constant : type.getEnumConstants()) {
-			if (constant.name().equals(value)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static Long[] ids(String field, List<String> values) {

@@ -14,12 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-import io.clientele.clients.ClientKind;
-import io.clientele.clients.ClientListPage;
-import io.clientele.clients.ClientQuery;
-import io.clientele.clients.ClientVisibility;
-import io.clientele.clients.CompanySize;
+import io.clientele.clients.RecordListPage;
+import io.clientele.clients.RecordQuery;
 import io.clientele.clients.internal.ListColumn.SortType;
 import io.clientele.shared.ClienteleProperties;
 import io.clientele.shared.PhoneNumbers;
@@ -31,10 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The client list as SQL: the user's visibility, the filters and the quick text in the
- * {@code WHERE} clause, a keyset condition for the page, {@code ORDER BY} the sort (after
- * the grouping) and the id, and one row more than the page to know whether another
- * follows.
+ * A record list (clients, leads) as SQL: the user's visibility, the filters and the quick
+ * text in the {@code WHERE} clause, a keyset condition for the page, {@code ORDER BY} the
+ * sort (after the grouping) and the id, and one row more than the page to know whether
+ * another follows.
  *
  * <p>
  * Plans on the M data set (1M clients): the first page by name walks
@@ -44,26 +42,29 @@ import tools.jackson.databind.json.JsonMapper;
  * names.
  */
 @Component
-public class ClientListQuery {
+public class RecordListQuery {
 
 	private final JdbcClient jdbc;
-
-	private final ClientColumns catalog;
 
 	private final JsonMapper json;
 
 	private final String phoneRegion;
 
-	ClientListQuery(JdbcClient jdbc, ClientColumns catalog, JsonMapper json, ClienteleProperties properties) {
+	RecordListQuery(JdbcClient jdbc, JsonMapper json, ClienteleProperties properties) {
 		this.jdbc = jdbc;
-		this.catalog = catalog;
 		this.json = json;
 		this.phoneRegion = properties.phoneRegion();
 	}
 
+	/**
+	 * A page of the records of the source that the reader may see.
+	 * @param visibility the reader's condition on the table aliased {@code c}
+	 * @param bind binds the parameters of that condition
+	 */
 	@Transactional(readOnly = true)
-	public ClientListPage page(ClientQuery query, ClientVisibility visibility) {
-		Map<String, ListColumn> all = catalog.all();
+	public RecordListPage page(ListSource source, RecordQuery query, String visibility,
+			UnaryOperator<JdbcClient.StatementSpec> bind) {
+		Map<String, ListColumn> all = source.columns();
 		List<ListColumn> columns = columns(query, all);
 		ListColumn sort = all.get(query.sort());
 		if (sort == null || !sort.sortable()) {
@@ -75,9 +76,9 @@ public class ClientListQuery {
 		}
 
 		Sql sql = new Sql();
-		sql.where.add("c.deleted_at is null");
-		sql.where.add(visibility.sqlCondition("c"));
-		new ClientFilters(all, phoneRegion).apply(query, sql);
+		sql.where.add(source.live());
+		sql.where.add(visibility);
+		new ListFilters(source, phoneRegion).apply(query, sql);
 		boolean backwards = query.before() != null && !query.before().isBlank();
 		List<String> keys = new ArrayList<>();
 		List<SortType> types = new ArrayList<>();
@@ -97,9 +98,10 @@ public class ClientListQuery {
 			sql.where.add(keyset(keys, descending, backwards, values, sql));
 		}
 		boolean joinNames = "responsible".equals(sort.key()) || (group != null && "responsible".equals(group.key()));
-		String from = " from clients c"
-				+ (joinNames ? " join published_user_names un on un.id = c.responsible_id" : "");
-		StringBuilder select = new StringBuilder("select c.id, c.kind, c.name, c.responsible_id");
+		String from = " from " + source.table() + " c"
+				+ (joinNames ? " left join published_user_names un on un.id = c.responsible_id" : "");
+		StringBuilder select = new StringBuilder(
+				"select c.id, " + source.kindColumn() + " as kind_, c.name, c.responsible_id");
 		for (ListColumn column : columns) {
 			select.append(", ").append(column.select()).append(" as \"").append(column.key()).append('"');
 		}
@@ -118,8 +120,8 @@ public class ClientListQuery {
 		String text = select + from + " where " + String.join(" and ", sql.where) + order + " limit "
 				+ (query.size() + 1);
 
-		List<RawRow> raw = visibility.bind(sql.bind(jdbc.sql(text)))
-			.query((rs, n) -> row(rs, columns, keys.size(), group))
+		List<RawRow> raw = bind.apply(sql.bind(jdbc.sql(text)))
+			.query((rs, n) -> row(rs, source, columns, keys.size(), group))
 			.list();
 		boolean more = raw.size() > query.size();
 		List<RawRow> rows = new ArrayList<>(raw.subList(0, Math.min(raw.size(), query.size())));
@@ -134,29 +136,30 @@ public class ClientListQuery {
 			next = hasNext ? KeysetCursor.encode(rows.get(rows.size() - 1).keys()) : null;
 			previous = hasPrevious ? KeysetCursor.encode(rows.get(0).keys()) : null;
 		}
-		ClientListPage.Total total = total(from, where, sql, visibility);
-		return new ClientListPage(columns, rows.stream().map(RawRow::row).toList(), next, previous, total, group);
+		RecordListPage.Total total = total(from, where, sql, bind);
+		return new RecordListPage(columns, rows.stream().map(RawRow::row).toList(), next, previous, total, group);
 	}
 
 	/** The matching rows up to a bound, exactly; beyond it the planner's estimate. */
-	private ClientListPage.Total total(String from, String where, Sql sql, ClientVisibility visibility) {
-		int bound = ClientListPage.Total.EXACT_UP_TO;
-		long counted = visibility
-			.bind(sql.bind(jdbc
+	private RecordListPage.Total total(String from, String where, Sql sql,
+			UnaryOperator<JdbcClient.StatementSpec> bind) {
+		int bound = RecordListPage.Total.EXACT_UP_TO;
+		long counted = bind
+			.apply(sql.bind(jdbc
 				.sql("select count(*) from (select 1" + from + " where " + where + " limit " + (bound + 1) + ") t")))
 			.query(Long.class)
 			.single();
 		if (counted <= bound) {
-			return new ClientListPage.Total(counted, true);
+			return new RecordListPage.Total(counted, true);
 		}
-		String plan = visibility.bind(sql.bind(jdbc.sql("explain (format json) select 1" + from + " where " + where)))
+		String plan = bind.apply(sql.bind(jdbc.sql("explain (format json) select 1" + from + " where " + where)))
 			.query(String.class)
 			.single();
 		long estimate = json.readTree(plan).get(0).get("Plan").get("Plan Rows").asLong();
-		return new ClientListPage.Total(Math.max(estimate, bound + 1), false);
+		return new RecordListPage.Total(Math.max(estimate, bound + 1), false);
 	}
 
-	private static List<ListColumn> columns(ClientQuery query, Map<String, ListColumn> all) {
+	private static List<ListColumn> columns(RecordQuery query, Map<String, ListColumn> all) {
 		List<ListColumn> columns = new ArrayList<>();
 		for (String key : query.columns()) {
 			ListColumn column = all.get(key);
@@ -203,11 +206,11 @@ public class ClientListQuery {
 		return "(" + String.join(" or ", alternatives) + ")";
 	}
 
-	private RawRow row(ResultSet rs, List<ListColumn> columns, int keyCount, @Nullable ListColumn group)
-			throws SQLException {
+	private RawRow row(ResultSet rs, ListSource source, List<ListColumn> columns, int keyCount,
+			@Nullable ListColumn group) throws SQLException {
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (ListColumn column : columns) {
-			values.put(column.key(), value(rs, column, column.key()));
+			values.put(column.key(), value(rs, source, column, column.key()));
 		}
 		List<Object> keys = new ArrayList<>();
 		for (int i = 0; i < keyCount; i++) {
@@ -216,19 +219,26 @@ public class ClientListQuery {
 					: key instanceof java.sql.Date date ? date.toLocalDate() : key);
 		}
 		keys.add(rs.getLong("id"));
-		Object groupValue = group == null ? null : value(rs, group, "group");
-		return new RawRow(new ClientListPage.Row(rs.getLong("id"), ClientKind.valueOf(rs.getString("kind")),
-				rs.getString("name"), rs.getLong("responsible_id"), values, groupValue), keys);
+		Object groupValue = group == null ? null : value(rs, source, group, "group");
+		return new RawRow(new RecordListPage.Row(rs.getLong("id"), rs.getString("kind_"), rs.getString("name"),
+				rs.getObject("responsible_id", Long.class), values, groupValue), keys);
 	}
 
-	private @Nullable Object value(ResultSet rs, ListColumn column, String key) throws SQLException {
+	private @Nullable Object value(ResultSet rs, ListSource source, ListColumn column, String key) throws SQLException {
+		String listed = source.jsonLists().get(column.key());
+		if (listed != null) {
+			List<String> items = readList(rs.getString(key), listed);
+			return column.key().equals("phone") ? items.stream().map(PhoneNumbers::display).toList() : items;
+		}
+		var decoder = source.decoders().get(column.key());
+		if (decoder != null) {
+			String stored = rs.getString(key);
+			return stored == null ? null : decoder.apply(stored);
+		}
 		return switch (column.key()) {
-			case "phone" -> readList(rs.getString(key), "number").stream().map(PhoneNumbers::display).toList();
-			case "email" -> readList(rs.getString(key), "address");
+			case "phone" -> rs.getString(key) == null ? null : PhoneNumbers.display(rs.getString(key));
 			case "segments" -> longs(rs.getArray(key));
-			case "kind" -> ClientKind.valueOf(rs.getString(key));
-			case "size" -> rs.getString(key) == null ? null : CompanySize.valueOf(rs.getString(key));
-			case "responsible" -> rs.getLong(key);
+			case "responsible" -> rs.getObject(key, Long.class);
 			case "birthday", "foundedOn" -> rs.getObject(key, LocalDate.class);
 			case "created", "updated" -> rs.getObject(key, OffsetDateTime.class);
 			default -> column.field() != null ? custom(rs.getString(key)) : rs.getString(key);
@@ -259,7 +269,7 @@ public class ClientListQuery {
 		return ids;
 	}
 
-	private record RawRow(ClientListPage.Row row, List<Object> keys) {
+	private record RawRow(RecordListPage.Row row, List<Object> keys) {
 	}
 
 	/** The conditions and named parameters of one query. */

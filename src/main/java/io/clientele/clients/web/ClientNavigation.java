@@ -25,6 +25,7 @@ class ClientNavigation implements NavigationContributor {
 	@Override
 	public List<NavigationEntry> navigation() {
 		return List.of(new NavigationEntry(NavigationEntry.MAIN, "nav.clients", "/clients", "address-book", 10, null),
+				new NavigationEntry(NavigationEntry.MAIN, "nav.leads", "/leads", "inbox", 5, null),
 				new NavigationEntry(NavigationEntry.MAIN, "nav.contacts", "/contacts", "users-group", 80, null),
 				new NavigationEntry(NavigationEntry.MAIN, "nav.recycle-bin", "/recycle-bin", "trash", 90, null),
 				new NavigationEntry(NavigationEntry.ADMINISTRATION, "nav.segments", "/admin/segments", "tags", 30,
@@ -32,7 +33,9 @@ class ClientNavigation implements NavigationContributor {
 				new NavigationEntry(NavigationEntry.ADMINISTRATION, "nav.custom-fields", "/admin/custom-fields",
 						"forms", 40, "ADMINISTRATOR"),
 				new NavigationEntry(NavigationEntry.ADMINISTRATION, "nav.required-fields", "/admin/required-fields",
-						"checklist", 50, "ADMINISTRATOR"));
+						"checklist", 50, "ADMINISTRATOR"),
+				new NavigationEntry(NavigationEntry.ADMINISTRATION, "nav.lead-settings", "/admin/leads", "inbox", 55,
+						"ADMINISTRATOR"));
 	}
 
 	@Override

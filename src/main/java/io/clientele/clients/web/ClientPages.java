@@ -2,12 +2,13 @@ package io.clientele.clients.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.clientele.audit.RecordHistory;
 import io.clientele.clients.ClientCard;
 import io.clientele.clients.ClientKind;
 import io.clientele.clients.ClientList;
-import io.clientele.clients.ClientListPage;
+import io.clientele.clients.RecordListPage;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.CompanySize;
 import io.clientele.clients.Segments;
@@ -52,7 +53,7 @@ class ClientPages {
 
 	private final ClientColumns columns;
 
-	private final ClientListView view;
+	private final ListView view;
 
 	private final SavedViews savedViews;
 
@@ -66,9 +67,9 @@ class ClientPages {
 
 	private final RecordHistory history;
 
-	ClientPages(ClientService clients, ClientList list, ClientColumns columns, ClientListView view,
-			SavedViews savedViews, Segments segments, CustomFields customFields, UserDirectory users,
-			AccessScopes scopes, RecordHistory history) {
+	ClientPages(ClientService clients, ClientList list, ClientColumns columns, ListView view, SavedViews savedViews,
+			Segments segments, CustomFields customFields, UserDirectory users, AccessScopes scopes,
+			RecordHistory history) {
 		this.clients = clients;
 		this.list = list;
 		this.columns = columns;
@@ -90,7 +91,7 @@ class ClientPages {
 				return "redirect:/clients?" + saved.get().query() + "&view=" + view;
 			}
 		}
-		ClientListParams state = ClientListParams.from(params, columns.defaults());
+		ListParams state = ListParams.from("/clients", params, columns.defaults());
 		model.addAttribute("state", state);
 		model.addAttribute("catalog", columns.all().values());
 		model.addAttribute("views", savedViews.visibleTo(LIST, user.id(), user.departmentId()));
@@ -98,11 +99,13 @@ class ClientPages {
 				view == null ? null : savedViews.find(view, user.id(), user.departmentId()).orElse(null));
 		model.addAttribute("segments", segments.all());
 		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
-		model.addAttribute("kinds", ClientKind.values());
-		model.addAttribute("sizes", CompanySize.values());
+		model.addAttribute("base", "/clients");
+		model.addAttribute("entity", "clients");
+		model.addAttribute("listTitle", "clients.title");
+		model.addAttribute("choices", Map.of("kind", ClientKind.values(), "size", CompanySize.values()));
 		model.addAttribute("canReassign", user.is(Role.ADMINISTRATOR) || user.is(Role.HEAD_OF_DEPARTMENT));
 		try {
-			ClientListPage page = list.page(state.query(), user);
+			RecordListPage page = list.page(state.query(), user);
 			model.addAttribute("page", page);
 			model.addAttribute("rows", this.view.rows(page, locale));
 		}

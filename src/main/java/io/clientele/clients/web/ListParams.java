@@ -9,23 +9,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.clientele.clients.ClientQuery;
+import io.clientele.clients.RecordQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The state of the client list in its URL (and so in a saved view): {@code q},
+ * The state of a record list in its URL (and so in a saved view): {@code q},
  * {@code cols}, {@code sort}, {@code dir}, {@code group}, {@code size}, filters as
  * {@code f.<column>} and the page as {@code after} or {@code before}.
  */
-public record ClientListParams(@Nullable String text, Map<String, List<String>> filters, List<String> columns,
+public record ListParams(String path, @Nullable String text, Map<String, List<String>> filters, List<String> columns,
 		String sort, boolean descending, @Nullable String group, @Nullable String after, @Nullable String before,
 		int size) {
 
 	public static final int DEFAULT_SIZE = 50;
 
-	public static ClientListParams from(MultiValueMap<String, String> params, List<String> defaultColumns) {
+	/**
+	 * @param path where the list lives ({@code /clients}), for its links
+	 */
+	public static ListParams from(String path, MultiValueMap<String, String> params, List<String> defaultColumns) {
+		return from(path, params, defaultColumns, "name", false);
+	}
+
+	/**
+	 * @param defaultSort the sort when the URL names none
+	 * @param defaultDescending its direction
+	 */
+	public static ListParams from(String path, MultiValueMap<String, String> params, List<String> defaultColumns,
+			String defaultSort, boolean defaultDescending) {
 		Map<String, List<String>> filters = new LinkedHashMap<>();
 		params.forEach((name, values) -> {
 			if (name.startsWith("f.")) {
@@ -44,21 +56,22 @@ public record ClientListParams(@Nullable String text, Map<String, List<String>> 
 			// the default, as for a missing size
 		}
 		String sort = params.getFirst("sort");
-		return new ClientListParams(params.getFirst("q"), filters, columns,
-				sort == null || sort.isBlank() ? "name" : sort, "desc".equals(params.getFirst("dir")),
+		return new ListParams(path, params.getFirst("q"), filters, columns,
+				sort == null || sort.isBlank() ? defaultSort : sort,
+				sort == null || sort.isBlank() ? defaultDescending : "desc".equals(params.getFirst("dir")),
 				blankToNull(params.getFirst("group")), blankToNull(params.getFirst("after")),
-				blankToNull(params.getFirst("before")), Math.max(1, Math.min(size, ClientQuery.MAX_SIZE)));
+				blankToNull(params.getFirst("before")), Math.max(1, Math.min(size, RecordQuery.MAX_SIZE)));
 	}
 
-	public ClientQuery query() {
-		return new ClientQuery(text, filters, columns, sort, descending, group, after, before, size);
+	public RecordQuery query() {
+		return new RecordQuery(text, filters, columns, sort, descending, group, after, before, size);
 	}
 
 	/**
 	 * The query string of this state without the page position: what a saved view keeps.
 	 */
 	public String viewQuery() {
-		return link(null, null, sort, descending).replaceFirst("^/clients\\??", "");
+		return link(null, null, sort, descending).substring(path.length()).replaceFirst("^\\?", "");
 	}
 
 	/** The list at another page. */
@@ -90,7 +103,7 @@ public record ClientListParams(@Nullable String text, Map<String, List<String>> 
 	}
 
 	private String link(@Nullable String afterCursor, @Nullable String beforeCursor, String sortColumn, boolean desc) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/clients");
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
 		if (text != null && !text.isBlank()) {
 			uri.queryParam("q", encode(text));
 		}

@@ -14,24 +14,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.clientele.clients.ClientKind;
-import io.clientele.clients.ClientListPage;
-import io.clientele.clients.CompanySize;
+import io.clientele.clients.RecordListPage;
 import io.clientele.clients.Segment;
 import io.clientele.clients.Segments;
 import io.clientele.clients.internal.ListColumn;
 import io.clientele.identity.UserDirectory;
+import io.clientele.shared.Labelled;
 import io.clientele.shared.customfields.CustomFields;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a page of the client list into the reader's words: choices translated, dates in
+ * Puts a page of a record list into the reader's words: choices translated, dates in
  * their format, people and segments by name (looked up once for the whole page).
  */
 @Component
-class ClientListView {
+class ListView {
 
 	private final MessageSource messages;
 
@@ -41,7 +40,7 @@ class ClientListView {
 
 	private final CustomFields customFields;
 
-	ClientListView(MessageSource messages, UserDirectory users, Segments segments, CustomFields customFields) {
+	ListView(MessageSource messages, UserDirectory users, Segments segments, CustomFields customFields) {
 		this.messages = messages;
 		this.users = users;
 		this.segments = segments;
@@ -51,14 +50,16 @@ class ClientListView {
 	/**
 	 * @param groupLabel set on the first row of each group, when grouped
 	 */
-	record Row(long id, String name, ClientKind kind, List<String> cells, @Nullable String groupLabel) {
+	record Row(long id, String name, String kind, List<String> cells, @Nullable String groupLabel) {
 	}
 
-	List<Row> rows(ClientListPage page, Locale locale) {
+	List<Row> rows(RecordListPage page, Locale locale) {
 		Set<Long> people = new HashSet<>();
 		Set<Long> segmentIds = new HashSet<>();
-		for (ClientListPage.Row row : page.rows()) {
-			people.add(row.responsibleId());
+		for (RecordListPage.Row row : page.rows()) {
+			if (row.responsibleId() != null) {
+				people.add(row.responsibleId());
+			}
 			if (row.values().get("segments") instanceof Collection<?> held) {
 				held.forEach(id -> segmentIds.add(((Number) id).longValue()));
 			}
@@ -67,7 +68,7 @@ class ClientListView {
 		Map<Long, Segment> segmentsById = segments.byId(segmentIds);
 		List<Row> rows = new ArrayList<>();
 		Object previousGroup = new Object();
-		for (ClientListPage.Row row : page.rows()) {
+		for (RecordListPage.Row row : page.rows()) {
 			List<String> cells = new ArrayList<>();
 			for (ListColumn column : page.columns()) {
 				cells.add(cell(column, row.values().get(column.key()), names, segmentsById, locale));
@@ -90,11 +91,8 @@ class ClientListView {
 		if (column.field() != null) {
 			return customFields.display(column.field(), value, locale);
 		}
-		if (value instanceof ClientKind kind) {
-			return messages.getMessage(kind.messageKey(), null, locale);
-		}
-		if (value instanceof CompanySize size) {
-			return messages.getMessage(size.messageKey(), null, locale);
+		if (value instanceof Labelled labelled) {
+			return messages.getMessage(labelled.messageKey(), null, locale);
 		}
 		if (value instanceof LocalDate date) {
 			return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
@@ -121,7 +119,7 @@ class ClientListView {
 		return value.toString();
 	}
 
-	private String groupLabel(ListColumn group, ClientListPage.Row row, Map<Long, String> names, Locale locale) {
+	private String groupLabel(ListColumn group, RecordListPage.Row row, Map<Long, String> names, Locale locale) {
 		Object value = row.groupValue();
 		String label = value == null ? "" : cell(group, value, names, Map.of(), locale);
 		return label.isBlank() ? messages.getMessage("list.group.empty", null, locale) : label;

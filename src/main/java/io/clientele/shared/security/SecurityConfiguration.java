@@ -63,6 +63,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/api/docs", "/api/docs/**", "/actuator/health", "/actuator/health/**")
 				.permitAll()
+				// the company's website posts leads here with a form secret, not a user
+				// token
+				.requestMatchers("/api/v1/leads/intake")
+				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole("ADMINISTRATOR")
 				.anyRequest()

@@ -1,0 +1,232 @@
+package io.clientele.clients;
+
+import java.util.List;
+import java.util.Map;
+
+import io.clientele.identity.CurrentUser;
+import io.clientele.identity.Role;
+import io.clientele.support.ClienteleIntegrationTest;
+import io.clientele.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+
+/**
+ * The duplicate rules (tax id, phone, e-mail, similar names across legal forms, quotes,
+ * Ё/Е and alphabets) and the top-bar search, both within what the reader may see.
+ */
+@ClienteleIntegrationTest
+class DuplicatesAndSearchIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Duplicates duplicates;
+
+	@Autowired
+	Search search;
+
+	@Autowired
+	ClientService clients;
+
+	@Autowired
+	ContactService contacts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	CurrentUser owner;
+
+	CurrentUser stranger;
+
+	@BeforeEach
+	void setUp() {
+		var users = new TestUsers(jdbc, encoder);
+		owner = users.user(Role.SALES_MANAGER, users.department("Север", users.rootDepartment()));
+		stranger = users.user(Role.SALES_MANAGER, users.department("Юг", users.rootDepartment()));
+	}
+
+	@Test
+	void a_company_typed_in_latin_letters_finds_its_cyrillic_twin_whatever_the_legal_form_and_quotes() {
+		String word = unique();
+		long id = clients.create(ClientFixtures.organisation("ООО «" + cyrillic(word) + "»"), owner);
+		assertThat(organisation(latin(word) + " LLC", owner)).anySatisfy(candidate -> {
+			assertThat(candidate.id()).isEqualTo(id);
+			assertThat(candidate.reasons()).containsExactly("duplicates.reason.name");
+		});
+		assertThat(organisation("АО \"" + cyrillic(word) + "\"", owner)).extracting(Duplicates.Candidate::id)
+			.contains(id);
+		assertThat(organisation("Совсем другое название " + unique(), owner)).extracting(Duplicates.Candidate::id)
+			.doesNotContain(id);
+	}
+
+	@Test
+	void yo_and_ye_are_the_same_letter_for_duplicates() {
+		String suffix = unique();
+		long id = clients.create(ClientFixtures.person("Королёв" + cyrillic(suffix), "Пётр"), owner);
+		assertThat(duplicates.find(new Duplicates.Probe(null, "Королев" + cyrillic(suffix) + " Петр", null, List.of(),
+				List.of(), null, null), owner))
+			.extracting(Duplicates.Candidate::id)
+			.contains(id);
+	}
+
+	@Test
+	void the_same_phone_in_another_format_and_the_same_email_in_another_case_are_duplicates() {
+		String word = unique();
+		long id = clients.create(new ClientDraft(ClientKind.ORGANISATION, cyrillic(word), null, null, null, null, null,
+				null, null, null, null, null, null, null, null, null, List.of(new Phone("+7 (495) 765-43-21", null)),
+				List.of(new Email("Office@" + latin(word) + ".example", null)), List.of(), List.of(), List.of(),
+				List.of(), List.of(), null, Map.of()), owner);
+		var byPhone = duplicates.find(new Duplicates.Probe("Иное имя " + unique(), null, null, List.of("8 495 7654321"),
+				List.of(), null, null), owner);
+		assertThat(byPhone).anySatisfy(candidate -> {
+			assertThat(candidate.id()).isEqualTo(id);
+			assertThat(candidate.reasons()).contains("duplicates.reason.phone");
+		});
+		var byEmail = duplicates.find(new Duplicates.Probe(null, null, null, List.of(),
+				List.of("office@" + latin(word).toUpperCase() + ".EXAMPLE"), null, null), owner);
+		assertThat(byEmail).anySatisfy(candidate -> {
+			assertThat(candidate.id()).isEqualTo(id);
+			assertThat(candidate.reasons()).contains("duplicates.reason.email");
+		});
+	}
+
+	@Test
+	void the_same_inn_is_the_strongest_match() {
+		var draft = ClientFixtures.organisation(cyrillic(unique()));
+		long id = clients.create(draft, owner);
+		String inn = clients.card(id, owner).inn();
+		var found = duplicates
+			.find(new Duplicates.Probe("Другое " + unique(), null, inn, List.of(), List.of(), null, null), owner);
+		// the fixtures share one INN, so this client is among several with the top score
+		assertThat(found).first().satisfies(best -> assertThat(best.score()).isEqualTo(1.0));
+		assertThat(found).filteredOn(candidate -> candidate.reasons().contains("duplicates.reason.inn"))
+			.extracting(Duplicates.Candidate::score)
+			.containsOnly(1.0);
+		assertThat(duplicates.find(new Duplicates.Probe(null, null, inn, List.of(), List.of(), null, null), owner))
+			.allSatisfy(candidate -> assertThat(candidate.reasons()).contains("duplicates.reason.inn"));
+	}
+
+	@Test
+	void a_match_the_user_may_not_see_is_told_by_its_owner_only() throws Exception {
+		String word = unique();
+		long id = clients.create(ClientFixtures.organisation("ООО " + cyrillic(word)), owner);
+		var found = organisation(cyrillic(word), stranger);
+		assertThat(found).anySatisfy(candidate -> {
+			assertThat(candidate.id()).isEqualTo(id);
+			assertThat(candidate.visible()).isFalse();
+			assertThat(candidate.name()).isNull();
+			assertThat(candidate.owner()).isEqualTo(owner.displayName());
+		});
+		mvc.perform(get("/duplicates/check").param("duplicateType", "client")
+			.param("kind", "ORGANISATION")
+			.param("name", cyrillic(word))
+			.with(user(stranger)))
+			.andExpect(content().string(containsString(owner.displayName())))
+			.andExpect(content().string(not(containsString("ООО " + cyrillic(word)))))
+			.andExpect(content().string(not(containsString("/clients/" + id))));
+	}
+
+	@Test
+	void the_record_being_edited_is_not_its_own_duplicate() {
+		String word = unique();
+		long id = clients.create(ClientFixtures.organisation(cyrillic(word)), owner);
+		assertThat(duplicates.find(new Duplicates.Probe(cyrillic(word), null, null, List.of(), List.of(), "client", id),
+				owner))
+			.extracting(Duplicates.Candidate::id)
+			.doesNotContain(id);
+	}
+
+	@Test
+	void search_finds_clients_by_part_of_name_inn_phone_in_any_format_and_email_within_access() {
+		String word = unique();
+		long id = clients.create(new ClientDraft(ClientKind.ORGANISATION, "Торговый дом " + cyrillic(word), null, null,
+				null, null, null, null, null, null, null, null, null, null, null, null,
+				List.of(new Phone("+7 812 300-55-11", null)),
+				List.of(new Email("sales@" + latin(word) + ".example", null)), List.of(), List.of(), List.of(),
+				List.of(), List.of(), null, Map.of()), owner);
+		String phone = clients.card(id, owner).phones().get(0).number();
+		assertThat(ids(cyrillic(word).substring(1, 5))).contains(id);
+		assertThat(ids("ДОМ " + cyrillic(word).toUpperCase())).contains(id);
+		assertThat(ids("8 (812) 300-" + phone.substring(8, 10) + "-11")).contains(id);
+		assertThat(ids(phone.substring(5, 11))).contains(id);
+		assertThat(ids(latin(word) + ".exam")).contains(id);
+		assertThat(search.find(cyrillic(word), 5, stranger).clients()).isEmpty();
+	}
+
+	@Test
+	void search_finds_contact_persons_through_the_clients_the_reader_may_see() {
+		String surname = cyrillic(unique());
+		long client = clients.create(ClientFixtures.organisation("Фирма " + surname), owner);
+		long contact = contacts.create(new ContactDraft(surname + "ов", "Глеб", null, null, List.of(), List.of(),
+				List.of(), null, List.of(new ContactDraft.Work(client, null, null, false, false, null)), Map.of()),
+				owner);
+		assertThat(search.find(surname + "ов", 5, owner).contacts()).extracting(Search.Hit::id).contains(contact);
+		assertThat(search.find(surname + "ов", 5, stranger).contacts()).isEmpty();
+	}
+
+	@Test
+	void search_ranks_names_that_start_with_the_text_first() {
+		String word = cyrillic(unique());
+		long inside = clients.create(ClientFixtures.organisation("Компания " + word), owner);
+		long start = clients.create(ClientFixtures.organisation(word + " и партнёры"), owner);
+		assertThat(ids(word)).containsSubsequence(start, inside);
+	}
+
+	@Test
+	void fewer_than_three_characters_search_nothing() {
+		assertThat(search.find("аб", 5, owner).empty()).isTrue();
+	}
+
+	private List<Long> ids(String text) {
+		return search.find(text, 10, owner).clients().stream().map(Search.Hit::id).toList();
+	}
+
+	private List<Duplicates.Candidate> organisation(String name, CurrentUser reader) {
+		return duplicates.find(new Duplicates.Probe(name, null, null, List.of(), List.of(), null, null), reader);
+	}
+
+	/**
+	 * A word of letters only, different in every test run, so that earlier data never
+	 * matches.
+	 */
+	private static String unique() {
+		String digits = Long.toString(System.nanoTime() % 100_000_000L + 10_000_000L);
+		StringBuilder word = new StringBuilder();
+		for (char digit : digits.toCharArray()) {
+			word.append("bdfklmnprt".charAt(digit - '0')).append("aoiue".charAt(digit % 5));
+		}
+		return word.toString();
+	}
+
+	private static String latin(String word) {
+		return word.substring(0, 1).toUpperCase() + word.substring(1);
+	}
+
+	/** The same word in Cyrillic letters, as it would be read aloud. */
+	private static String cyrillic(String word) {
+		String latin = "bdfklmnprtaoiue";
+		String cyr = "бдфклмнпртаоиуе";
+		StringBuilder out = new StringBuilder();
+		for (char c : word.toLowerCase().toCharArray()) {
+			int at = latin.indexOf(c);
+			out.append(at >= 0 ? cyr.charAt(at) : c);
+		}
+		return out.substring(0, 1).toUpperCase() + out.substring(1);
+	}
+
+}
