@@ -10,7 +10,6 @@ import java.util.Set;
 
 import io.clientele.clients.internal.ClientAccess;
 import io.clientele.identity.AccessScope;
-import io.clientele.identity.AccessScopes;
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.UserDirectory;
 import io.clientele.shared.ClienteleProperties;
@@ -40,17 +39,13 @@ public class Duplicates {
 
 	private final ClientAccess clientAccess;
 
-	private final AccessScopes scopes;
-
 	private final UserDirectory users;
 
 	private final String phoneRegion;
 
-	Duplicates(JdbcClient jdbc, ClientAccess clientAccess, AccessScopes scopes, UserDirectory users,
-			ClienteleProperties properties) {
+	Duplicates(JdbcClient jdbc, ClientAccess clientAccess, UserDirectory users, ClienteleProperties properties) {
 		this.jdbc = jdbc;
 		this.clientAccess = clientAccess;
-		this.scopes = scopes;
 		this.users = users;
 		this.phoneRegion = properties.phoneRegion();
 	}
@@ -121,7 +116,7 @@ public class Duplicates {
 		raw.sort(Comparator.comparingDouble(Raw::score).reversed());
 		List<Raw> top = raw.subList(0, Math.min(LIMIT, raw.size()));
 		var visibility = clientAccess.of(reader.id());
-		AccessScope scope = scopes.of(reader.id());
+		AccessScope scope = visibility.scope();
 		Set<Long> owners = new LinkedHashSet<>();
 		top.forEach(match -> owners.addAll(match.responsible()));
 		Map<Long, String> names = users.names(owners);

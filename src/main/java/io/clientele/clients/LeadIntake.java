@@ -35,6 +35,8 @@ public class LeadIntake {
 
 	private static final SecureRandom random = new SecureRandom();
 
+	private static final String FORMS = "select id, name, secret_hint, department_id, channel, active, created_at from lead_forms";
+
 	private final JdbcClient jdbc;
 
 	private final Leads leads;
@@ -143,28 +145,23 @@ public class LeadIntake {
 
 	@Transactional(readOnly = true)
 	public List<Form> forms() {
-		return jdbc.sql("""
-				select id, name, secret_hint, department_id, channel, active, created_at from lead_forms
-				 order by active desc, lower(name)
-				""")
-			.query((rs, n) -> new Form(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-					rs.getBoolean(6), rs.getTimestamp(7).toInstant()))
-			.list();
+		return jdbc.sql(FORMS + " order by active desc, lower(name)").query(LeadIntake::row).list();
 	}
 
 	private Form form(@Nullable String secret) {
 		if (secret == null || secret.isBlank() || secret.length() > 200) {
 			throw new RecordNotFound("LeadForm", 0);
 		}
-		return jdbc.sql("""
-				select id, name, secret_hint, department_id, channel, active, created_at from lead_forms
-				 where secret_hash = ? and active
-				""")
+		return jdbc.sql(FORMS + " where secret_hash = ? and active")
 			.param(hash(secret.strip()))
-			.query((rs, n) -> new Form(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-					rs.getBoolean(6), rs.getTimestamp(7).toInstant()))
+			.query(LeadIntake::row)
 			.optional()
 			.orElseThrow(() -> new RecordNotFound("LeadForm", 0));
+	}
+
+	private static Form row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Form(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+				rs.getBoolean(6), rs.getTimestamp(7).toInstant());
 	}
 
 	private static String newSecret() {

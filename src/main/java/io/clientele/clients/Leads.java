@@ -91,8 +91,9 @@ public class Leads {
 			department = actor.departmentId();
 		}
 		else if (responsible != null) {
-			responsible = assignable(responsible, scope, "responsibleId").id();
-			department = users.find(responsible).orElseThrow().departmentId();
+			UserSummary chosen = assignable(responsible, scope, "responsibleId");
+			responsible = chosen.id();
+			department = chosen.departmentId();
 		}
 		else if (!scope.coversEverything() && !scope.departmentIds().contains(department)) {
 			throw new RuleViolation("departmentId", "lead.department-not-yours");
@@ -200,24 +201,27 @@ public class Leads {
 		}
 		AccessScope scope = scopes.of(actor.id());
 		UserSummary to = assignable(userId, scope, "userId");
-		Instant now = clock.instant();
-		int changed = 0;
-		for (Long id : ids) {
-			LeadCard lead = store.visible(id, scope);
+		List<LeadCard> moving = new ArrayList<>();
+		for (LeadCard lead : store.visible(ids, scope)) {
 			if (lead.responsibleId() != null && lead.responsibleId() == userId) {
 				continue;
 			}
 			if (!lead.status().open()) {
 				throw new RuleViolation(null, "lead.closed");
 			}
-			store.assign(id, userId, now);
-			events.publishEvent(new RecordChanged(RECORD_TYPE, id, RecordChanged.Action.REASSIGNED,
-					List.of(FieldChange.of("lead.field.responsible",
-							lead.responsibleId() == null ? null : name(lead.responsibleId()), to.fullName())),
-					actor.id(), now));
-			changed++;
+			moving.add(lead);
 		}
-		return changed;
+		Instant now = clock.instant();
+		store.assign(moving.stream().map(LeadCard::id).toList(), userId, now);
+		Map<Long, String> previous = users
+			.names(moving.stream().map(LeadCard::responsibleId).filter(java.util.Objects::nonNull).distinct().toList());
+		for (LeadCard lead : moving) {
+			events.publishEvent(new RecordChanged(RECORD_TYPE, lead.id(), RecordChanged.Action.REASSIGNED,
+					List.of(FieldChange.of("lead.field.responsible",
+							lead.responsibleId() == null ? null : previous.get(lead.responsibleId()), to.fullName())),
+					actor.id(), now));
+		}
+		return moving.size();
 	}
 
 	/**
@@ -253,8 +257,10 @@ public class Leads {
 		long responsible = lead.responsibleId() != null ? lead.responsibleId() : actor.id();
 		long clientId;
 		ClientKind kind;
+		@Nullable String clientName = null;
 		if (conversion.existingClientId() != null) {
 			ClientCard existing = clients.card(conversion.existingClientId(), actor);
+			clientName = existing.name();
 			clientId = existing.id();
 			kind = existing.kind();
 		}
@@ -285,7 +291,8 @@ public class Leads {
 		List<FieldChange> changes = new ArrayList<>();
 		changes.add(
 				FieldChange.ofKeys("lead.field.status", lead.status().messageKey(), LeadStatus.CONVERTED.messageKey()));
-		changes.add(FieldChange.of("lead.field.client", null, clients.card(clientId, actor).name()));
+		changes.add(FieldChange.of("lead.field.client", null,
+				clientName != null ? clientName : clients.card(clientId, actor).name()));
 		events.publishEvent(new RecordChanged(RECORD_TYPE, id, RecordChanged.Action.UPDATED, changes, actor.id(), now));
 		return new Converted(clientId, contactId);
 	}

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import io.clientele.clients.internal.ClientAccess;
+import io.clientele.clients.internal.RecordListQuery;
 import io.clientele.identity.AccessScope;
-import io.clientele.identity.AccessScopes;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.ClienteleProperties;
 import io.clientele.shared.PhoneNumbers;
@@ -39,14 +39,11 @@ public class Search {
 
 	private final ClientAccess clientAccess;
 
-	private final AccessScopes scopes;
-
 	private final String phoneRegion;
 
-	Search(JdbcClient jdbc, ClientAccess clientAccess, AccessScopes scopes, ClienteleProperties properties) {
+	Search(JdbcClient jdbc, ClientAccess clientAccess, ClienteleProperties properties) {
 		this.jdbc = jdbc;
 		this.clientAccess = clientAccess;
-		this.scopes = scopes;
 		this.phoneRegion = properties.phoneRegion();
 	}
 
@@ -71,16 +68,16 @@ public class Search {
 		}
 		String normal = typed.toLowerCase(Locale.ROOT).replace('ё', 'е');
 		List<String> patterns = new ArrayList<>();
-		patterns.add(like(normal));
+		patterns.add(RecordListQuery.like(normal));
 		String digits = phoneDigits(typed);
 		if (digits != null && !normal.contains(digits)) {
-			patterns.add(like(digits));
+			patterns.add(RecordListQuery.like(digits));
 		}
 		String[] any = patterns.toArray(String[]::new);
-		String prefix = like(normal).substring(1);
+		String prefix = RecordListQuery.like(normal).substring(1);
 		int limit = Math.max(1, Math.min(perKind, 50));
 		var visibility = clientAccess.of(reader.id());
-		AccessScope scope = scopes.of(reader.id());
+		AccessScope scope = visibility.scope();
 
 		List<Hit> clients = visibility.bind(jdbc.sql("""
 				select id, name, coalesce(inn, city) as detail from (
@@ -157,10 +154,6 @@ public class Search {
 			}
 		}
 		return digits;
-	}
-
-	private static String like(String text) {
-		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.clientele.identity;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,28 +34,35 @@ public class AccessScopes {
 	}
 
 	private AccessScope departmentScope(long headId) {
-		// Every user (active or not: their records stay) in the departments below the one
-		// this user heads, that one included.
-		List<Long> departments = jdbc.sql("""
+		// The departments below the one this user heads (that one included) and every
+		// user
+		// in them (active or not: their records stay), in one round trip.
+		Set<Long> departments = new HashSet<>();
+		Set<Long> users = new HashSet<>();
+		jdbc.sql("""
 				with recursive subtree(id) as (
 				  select id from departments where head_user_id = :head
 				  union all
 				  select d.id from departments d join subtree s on d.parent_id = s.id
 				)
-				select id from subtree
-				""").param("head", headId).query(Long.class).list();
-		List<Long> users = departments.isEmpty() ? List.of()
-				: jdbc.sql("select u.id from users u where u.department_id = any(?)")
-					.param(departments.toArray(Long[]::new))
-					.query(Long.class)
-					.list();
+				select array(select id from subtree),
+				       array(select u.id from users u where u.department_id in (select id from subtree))
+				""").param("head", headId).query(rs -> {
+			addAll(departments, rs.getArray(1));
+			addAll(users, rs.getArray(2));
+		});
 		if (users.isEmpty()) {
 			return own(headId); // a head whose department was taken away sees their own
 								// records
 		}
-		Set<Long> visible = new HashSet<>(users);
-		visible.add(headId);
-		return new AccessScope(AccessScope.Kind.DEPARTMENT, headId, visible, new HashSet<>(departments));
+		users.add(headId);
+		return new AccessScope(AccessScope.Kind.DEPARTMENT, headId, users, departments);
+	}
+
+	private static void addAll(Set<Long> into, java.sql.Array array) throws java.sql.SQLException {
+		for (Object id : (Object[]) array.getArray()) {
+			into.add(((Number) id).longValue());
+		}
 	}
 
 	private static AccessScope own(long userId) {

@@ -4,8 +4,6 @@ import java.sql.Array;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import io.clientele.clients.BankAccount;
 import io.clientele.clients.ClientCard;

@@ -79,9 +79,8 @@ public class ClientColumns {
 	/** The client list for {@link RecordListQuery}. */
 	public ListSource source() {
 		return new ListSource("clients", "c.deleted_at is null", "c.kind", all(),
-				ListSource.choicesOf(Map.of("kind", ClientKind.values(), "size", CompanySize.values())),
-				List.of("lower(c.name)"), true, Map.of("phone", "number", "email", "address"),
-				Map.of("kind", ClientKind::valueOf, "size", CompanySize::valueOf));
+				Map.of("kind", List.of(ClientKind.values()), "size", List.of(CompanySize.values())),
+				List.of("lower(c.name)"), true, Map.of("phone", "number", "email", "address"));
 	}
 
 	public Optional<ListColumn> find(String key) {

@@ -69,9 +69,8 @@ public class LeadColumns {
 
 	public ListSource source() {
 		return new ListSource("leads", "true", "c.status", all(),
-				ListSource.choicesOf(Map.of("status", LeadStatus.values(), "source", LeadSource.values())),
-				List.of("lower(c.name)", "lower(c.company)"), false, Map.of(),
-				Map.of("status", LeadStatus::valueOf, "source", LeadSource::valueOf));
+				Map.of("status", List.of(LeadStatus.values()), "source", List.of(LeadSource.values())),
+				List.of("lower(c.name)", "lower(c.company)"), false, Map.of());
 	}
 
 }

@@ -160,8 +160,15 @@ public class LeadStore {
 	}
 
 	public void assign(long id, long userId, Instant now) {
-		jdbc.sql("update leads set responsible_id = ?, updated_at = ?, version = version + 1 where id = ?")
-			.params(userId, Timestamp.from(now), id)
+		assign(List.of(id), userId, now);
+	}
+
+	public void assign(List<Long> ids, long userId, Instant now) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		jdbc.sql("update leads set responsible_id = ?, updated_at = ?, version = version + 1 where id = any(?)")
+			.params(userId, Timestamp.from(now), ids.toArray(Long[]::new))
 			.update();
 	}
 
@@ -185,6 +192,30 @@ public class LeadStore {
 	public LeadCard visible(long id, AccessScope scope) {
 		return find(id).filter(lead -> scope.coversQueued(lead.responsibleId(), lead.departmentId()))
 			.orElseThrow(() -> new RecordNotFound("Lead", id));
+	}
+
+	/**
+	 * The leads, in the order asked for, all of them visible; any other is refused as not
+	 * found.
+	 */
+	public List<LeadCard> visible(List<Long> ids, AccessScope scope) {
+		Map<Long, LeadCard> found = new java.util.HashMap<>();
+		jdbc.sql(SELECT + " where l.id = any(?)")
+			.param(ids.toArray(Long[]::new))
+			.query(this::card)
+			.list()
+			.forEach(lead -> found.put(lead.id(), lead));
+		List<LeadCard> leads = new ArrayList<>();
+		for (Long id : ids) {
+			LeadCard lead = found.get(id);
+			if (lead == null || !scope.coversQueued(lead.responsibleId(), lead.departmentId())) {
+				throw new RecordNotFound("Lead", id);
+			}
+			if (!leads.contains(lead)) {
+				leads.add(lead);
+			}
+		}
+		return leads;
 	}
 
 	public java.util.Optional<LeadCard> find(long id) {

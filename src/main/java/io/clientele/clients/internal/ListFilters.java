@@ -153,7 +153,7 @@ final class ListFilters {
 		List<String> any = new ArrayList<>();
 		for (String value : values) {
 			if (custom == null) {
-				if (!source.choices().getOrDefault(column.key(), java.util.Set.of()).contains(value)) {
+				if (source.choice(column.key(), value).isEmpty()) {
 					throw new RuleViolation(field, "filter.value-invalid");
 				}
 				any.add(column.select() + " = " + sql.param(value));

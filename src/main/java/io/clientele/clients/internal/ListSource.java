@@ -2,8 +2,7 @@ package io.clientele.clients.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.Optional;
 
 import io.clientele.shared.Labelled;
 
@@ -13,29 +12,25 @@ import io.clientele.shared.Labelled;
  * take, and where the quick text looks.
  *
  * @param table the table, aliased {@code c} in every expression
+ * @param live the condition that leaves out records in the recycle bin, or {@code true}
  * @param kindColumn the column whose value tells rows apart at a glance (a client's kind,
  * a lead's status)
  * @param columns every column a user can show, by key
- * @param choices the allowed values of each built-in choice column, by key
+ * @param choices the values of each built-in choice column, by key: what a filter may ask
+ * for, what a stored value reads as, and what the filter offers
  * @param nameColumns the lower-cased text expressions the quick text searches by part
  * (each backed by a trigram index)
  * @param taxIds whether a run of digits in the quick text may be the beginning of a tax
  * id
  * @param jsonLists columns selected as a jsonb array of objects, by key, with the
  * property to show
- * @param decoders turn the stored value of a built-in choice column into its constant
- * @param live the condition that leaves out records in the recycle bin, or {@code true}
  */
 public record ListSource(String table, String live, String kindColumn, Map<String, ListColumn> columns,
-		Map<String, Set<String>> choices, List<String> nameColumns, boolean taxIds, Map<String, String> jsonLists,
-		Map<String, Function<String, Labelled>> decoders) {
+		Map<String, List<Labelled>> choices, List<String> nameColumns, boolean taxIds, Map<String, String> jsonLists) {
 
-	/** The allowed values of built-in choice columns, from their enums. */
-	public static Map<String, Set<String>> choicesOf(Map<String, Enum<?>[]> enums) {
-		Map<String, Set<String>> choices = new java.util.HashMap<>();
-		enums.forEach((key, constants) -> choices.put(key,
-				java.util.Arrays.stream(constants).map(Enum::name).collect(java.util.stream.Collectors.toSet())));
-		return choices;
+	/** The constant of a choice column stored as this name, if the column has it. */
+	public Optional<Labelled> choice(String key, String stored) {
+		return choices.getOrDefault(key, List.of()).stream().filter(value -> value.name().equals(stored)).findFirst();
 	}
 
 }

@@ -230,10 +230,9 @@ public class RecordListQuery {
 			List<String> items = readList(rs.getString(key), listed);
 			return column.key().equals("phone") ? items.stream().map(PhoneNumbers::display).toList() : items;
 		}
-		var decoder = source.decoders().get(column.key());
-		if (decoder != null) {
+		if (source.choices().containsKey(column.key())) {
 			String stored = rs.getString(key);
-			return stored == null ? null : decoder.apply(stored);
+			return stored == null ? null : source.choice(column.key(), stored).orElse(null);
 		}
 		return switch (column.key()) {
 			case "phone" -> rs.getString(key) == null ? null : PhoneNumbers.display(rs.getString(key));
@@ -299,7 +298,8 @@ public class RecordListQuery {
 		return date.atTime(LocalTime.MIDNIGHT).atOffset(ZoneOffset.UTC);
 	}
 
-	static String like(String text) {
+	/** A {@code LIKE} pattern for text anywhere in a lower-cased value. */
+	public static String like(String text) {
 		return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 

@@ -1,8 +1,6 @@
 package io.clientele.clients.web;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import io.clientele.audit.RecordHistory;
 import io.clientele.clients.ClientCard;
@@ -20,7 +18,6 @@ import io.clientele.identity.UserDirectory;
 import io.clientele.shared.ConcurrentEdit;
 import io.clientele.shared.RuleViolation;
 import io.clientele.shared.customfields.CustomFields;
-import io.clientele.shared.views.SavedViews;
 import io.clientele.shared.web.Forms;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +52,7 @@ class ClientPages {
 
 	private final ListView view;
 
-	private final SavedViews savedViews;
+	private final SavedViewActions savedViews;
 
 	private final Segments segments;
 
@@ -67,9 +64,9 @@ class ClientPages {
 
 	private final RecordHistory history;
 
-	ClientPages(ClientService clients, ClientList list, ClientColumns columns, ListView view, SavedViews savedViews,
-			Segments segments, CustomFields customFields, UserDirectory users, AccessScopes scopes,
-			RecordHistory history) {
+	ClientPages(ClientService clients, ClientList list, ClientColumns columns, ListView view,
+			SavedViewActions savedViews, Segments segments, CustomFields customFields, UserDirectory users,
+			AccessScopes scopes, RecordHistory history) {
 		this.clients = clients;
 		this.list = list;
 		this.columns = columns;
@@ -85,24 +82,20 @@ class ClientPages {
 	@GetMapping
 	String list(@RequestParam MultiValueMap<String, String> params, @RequestParam(required = false) @Nullable Long view,
 			@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
-		if (view != null && params.size() == 1) {
-			var saved = savedViews.find(view, user.id(), user.departmentId());
-			if (saved.isPresent()) {
-				return "redirect:/clients?" + saved.get().query() + "&view=" + view;
-			}
+		String opened = savedViews.open("/clients", params, view, user);
+		if (opened != null) {
+			return opened;
 		}
 		ListParams state = ListParams.from("/clients", params, columns.defaults());
 		model.addAttribute("state", state);
 		model.addAttribute("catalog", columns.all().values());
-		model.addAttribute("views", savedViews.visibleTo(LIST, user.id(), user.departmentId()));
-		model.addAttribute("activeView",
-				view == null ? null : savedViews.find(view, user.id(), user.departmentId()).orElse(null));
+		savedViews.addTo(model, LIST, view, user);
 		model.addAttribute("segments", segments.all());
 		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
 		model.addAttribute("base", "/clients");
 		model.addAttribute("entity", "clients");
 		model.addAttribute("listTitle", "clients.title");
-		model.addAttribute("choices", Map.of("kind", ClientKind.values(), "size", CompanySize.values()));
+		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("canReassign", user.is(Role.ADMINISTRATOR) || user.is(Role.HEAD_OF_DEPARTMENT));
 		try {
 			RecordListPage page = list.page(state.query(), user);
@@ -209,22 +202,12 @@ class ClientPages {
 	String saveView(@RequestParam String name, @RequestParam String query,
 			@RequestParam(defaultValue = "false") boolean shared, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) {
-		try {
-			long id = savedViews.save(LIST, name, query, user.id(), shared ? user.departmentId() : null);
-			redirect.addFlashAttribute("notice", "view.saved");
-			return "redirect:/clients?view=" + id;
-		}
-		catch (RuleViolation violation) {
-			redirect.addFlashAttribute("failure", violation.messageKey());
-			return "redirect:/clients?" + query;
-		}
+		return savedViews.save(LIST, "/clients", name, query, shared, user, redirect);
 	}
 
 	@PostMapping("/views/{id}/delete")
 	String deleteView(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-		savedViews.delete(id, user.id());
-		redirect.addFlashAttribute("notice", "view.deleted");
-		return "redirect:/clients";
+		return savedViews.delete("/clients", id, user, redirect);
 	}
 
 	static final int HISTORY_PAGE = 20;

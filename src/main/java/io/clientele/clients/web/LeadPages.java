@@ -19,7 +19,6 @@ import io.clientele.identity.Role;
 import io.clientele.identity.UserDirectory;
 import io.clientele.shared.ConcurrentEdit;
 import io.clientele.shared.RuleViolation;
-import io.clientele.shared.views.SavedViews;
 import io.clientele.shared.web.Forms;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +51,7 @@ class LeadPages {
 
 	private final ListView view;
 
-	private final SavedViews savedViews;
+	private final SavedViewActions savedViews;
 
 	private final UserDirectory users;
 
@@ -60,7 +59,7 @@ class LeadPages {
 
 	private final RecordHistory history;
 
-	LeadPages(Leads leads, LeadColumns columns, ListView view, SavedViews savedViews, UserDirectory users,
+	LeadPages(Leads leads, LeadColumns columns, ListView view, SavedViewActions savedViews, UserDirectory users,
 			AccessScopes scopes, RecordHistory history) {
 		this.leads = leads;
 		this.columns = columns;
@@ -74,24 +73,20 @@ class LeadPages {
 	@GetMapping
 	String list(@RequestParam MultiValueMap<String, String> params, @RequestParam(required = false) @Nullable Long view,
 			@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
-		if (view != null && params.size() == 1) {
-			var saved = savedViews.find(view, user.id(), user.departmentId());
-			if (saved.isPresent()) {
-				return "redirect:/leads?" + saved.get().query() + "&view=" + view;
-			}
+		String opened = savedViews.open("/leads", params, view, user);
+		if (opened != null) {
+			return opened;
 		}
 		ListParams state = ListParams.from("/leads", params, columns.defaults(), "created", true);
 		model.addAttribute("state", state);
 		model.addAttribute("catalog", columns.all().values());
-		model.addAttribute("views", savedViews.visibleTo(LIST, user.id(), user.departmentId()));
-		model.addAttribute("activeView",
-				view == null ? null : savedViews.find(view, user.id(), user.departmentId()).orElse(null));
+		savedViews.addTo(model, LIST, view, user);
 		model.addAttribute("segments", List.of());
 		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
 		model.addAttribute("base", "/leads");
 		model.addAttribute("entity", "leads");
 		model.addAttribute("listTitle", "leads.title");
-		model.addAttribute("choices", Map.of("status", LeadStatus.values(), "source", LeadSource.values()));
+		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("canReassign", distributes(user));
 		try {
 			RecordListPage page = leads.page(state.query(), user);
@@ -238,22 +233,12 @@ class LeadPages {
 	String saveView(@RequestParam String name, @RequestParam String query,
 			@RequestParam(defaultValue = "false") boolean shared, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) {
-		try {
-			long id = savedViews.save(LIST, name, query, user.id(), shared ? user.departmentId() : null);
-			redirect.addFlashAttribute("notice", "view.saved");
-			return "redirect:/leads?view=" + id;
-		}
-		catch (RuleViolation violation) {
-			redirect.addFlashAttribute("failure", violation.messageKey());
-			return "redirect:/leads?" + query;
-		}
+		return savedViews.save(LIST, "/leads", name, query, shared, user, redirect);
 	}
 
 	@PostMapping("/views/{id}/delete")
 	String deleteView(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-		savedViews.delete(id, user.id());
-		redirect.addFlashAttribute("notice", "view.deleted");
-		return "redirect:/leads";
+		return savedViews.delete("/leads", id, user, redirect);
 	}
 
 	private String act(long id, RedirectAttributes redirect, String notice, Runnable action) {
