@@ -3,6 +3,7 @@ package io.clientele.audit.internal;
 import java.time.ZoneOffset;
 
 import io.clientele.shared.RecordChanged;
+import io.clientele.shared.RecordsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,16 @@ class HistoryRecorder {
 				""")
 			.params(event.recordType(), event.recordId(), event.action().name(), event.actorId(),
 					event.at().atOffset(ZoneOffset.UTC), json.writeValueAsString(event.changes()))
+			.update();
+	}
+
+	@EventListener
+	void on(RecordsChanged event) {
+		jdbc.sql("insert into record_history (record_type, record_id, action, actor_id, at, changes)"
+				+ " select ?, id, ?, ?, ?, cast(? as jsonb) from " + event.table() + " where " + event.column()
+				+ " = ?")
+			.params(event.recordType(), event.action().name(), event.actorId(), event.at().atOffset(ZoneOffset.UTC),
+					json.writeValueAsString(event.changes()), event.value())
 			.update();
 	}
 

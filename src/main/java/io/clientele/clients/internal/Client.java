@@ -191,6 +191,13 @@ public class Client extends Aggregate {
 		responsibleId = data.responsibleId();
 	}
 
+	/** The client's editable data as it is now. */
+	ClientData data() {
+		return new ClientData(kind, name, shortName, lastName, firstName, middleName, inn, kpp, ogrn, industry, size,
+				website, source, birthday, foundedOn, notes, phones(), emails(), messengers(), addresses(),
+				bankAccounts(), keyDates(), segmentIds(), responsibleId, custom());
+	}
+
 	public ClientKind kind() {
 		return kind;
 	}

@@ -65,6 +65,11 @@ public class LeadStore {
 	}
 
 	public LeadData check(LeadDraft draft, @Nullable LeadCard existing) {
+		return check(draft, existing, customFields.of("LEAD"));
+	}
+
+	/** Checks the draft against custom fields the caller has read already (an import). */
+	public LeadData check(LeadDraft draft, @Nullable LeadCard existing, List<CustomField> fields) {
 		String name = TextRules.required("name", draft.name(), NAME_MAX);
 		String company = TextRules.line("company", draft.company(), NAME_MAX);
 		String phone = ClientRules.phone("phone", draft.phone(), phoneRegion);
@@ -72,7 +77,6 @@ public class LeadStore {
 		if (phone == null && email == null) {
 			throw new RuleViolation("phone", "lead.phone-or-email-required");
 		}
-		List<CustomField> fields = customFields.of("LEAD");
 		Map<String, Object> custom = customFields.check(fields, draft.custom(),
 				existing == null ? Map.of() : existing.custom(), true);
 		return new LeadData(name.strip(), blankToNull(company), phone, email,

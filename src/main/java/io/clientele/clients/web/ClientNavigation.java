@@ -27,6 +27,7 @@ class ClientNavigation implements NavigationContributor {
 		return List.of(new NavigationEntry(NavigationEntry.MAIN, "nav.clients", "/clients", "address-book", 10, null),
 				new NavigationEntry(NavigationEntry.MAIN, "nav.leads", "/leads", "inbox", 5, null),
 				new NavigationEntry(NavigationEntry.MAIN, "nav.contacts", "/contacts", "users-group", 80, null),
+				new NavigationEntry(NavigationEntry.MAIN, "nav.imports", "/imports", "file-import", 85, null),
 				new NavigationEntry(NavigationEntry.MAIN, "nav.recycle-bin", "/recycle-bin", "trash", 90, null),
 				new NavigationEntry(NavigationEntry.ADMINISTRATION, "nav.segments", "/admin/segments", "tags", 30,
 						"ADMINISTRATOR"),

@@ -70,6 +70,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(io.clientele.shared.files.UnreadableFile.class)
+	ProblemDetail unreadableFile(io.clientele.shared.files.UnreadableFile ex) {
+		String message = messages.getMessage(ex.messageKey(), ex.arguments(), LocaleContextHolder.getLocale());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, message);
+		problem.setProperty("errors", List.of(Map.of("field", "file", "message", message)));
+		return problem;
+	}
+
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) throws Exception {
 		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
