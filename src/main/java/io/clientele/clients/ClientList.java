@@ -4,6 +4,7 @@ import io.clientele.clients.internal.ClientAccess;
 import io.clientele.clients.internal.ClientColumns;
 import io.clientele.clients.internal.RecordListQuery;
 import io.clientele.identity.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +31,18 @@ public class ClientList {
 	public RecordListPage page(RecordQuery request, CurrentUser reader) {
 		ClientVisibility visibility = access.of(reader.id());
 		return query.page(columns.source(), request, visibility.sqlCondition("c"), visibility::bind);
+	}
+
+	/**
+	 * The next {@code size} clients of the list after a cursor, for an export: the same
+	 * clients, filters, columns and order as {@link #page}, one short read-only
+	 * transaction per slice.
+	 * @param after the {@code next} of the previous slice, or null for the first
+	 */
+	@Transactional(readOnly = true)
+	public RecordListQuery.Slice slice(RecordQuery request, @Nullable String after, int size, CurrentUser reader) {
+		ClientVisibility visibility = access.of(reader.id());
+		return query.slice(columns.source(), request, visibility.sqlCondition("c"), visibility::bind, after, size);
 	}
 
 }

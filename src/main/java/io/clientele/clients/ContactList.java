@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.clientele.clients.internal.ClientAccess;
+import io.clientele.clients.internal.ContactCards;
+import io.clientele.clients.internal.RecordListQuery;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.ClienteleProperties;
 import io.clientele.shared.PhoneNumbers;
@@ -36,11 +38,15 @@ public class ContactList {
 
 	private final String phoneRegion;
 
-	ContactList(JdbcClient jdbc, ClientAccess access, JsonMapper json, ClienteleProperties properties) {
+	private final ContactCards cards;
+
+	ContactList(JdbcClient jdbc, ClientAccess access, JsonMapper json, ClienteleProperties properties,
+			ContactCards cards) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.json = json;
 		this.phoneRegion = properties.phoneRegion();
+		this.cards = cards;
 	}
 
 	/**
@@ -69,27 +75,50 @@ public class ContactList {
 	@Transactional(readOnly = true)
 	public Page page(@Nullable String text, @Nullable Long clientId, Map<CustomField, String> custom,
 			@Nullable String after, int size, CurrentUser reader) {
-		var visibility = access.of(reader.id());
-		int limit = Math.max(1, Math.min(size, RecordQuery.MAX_SIZE));
+		return select(text, clientId, custom, after, Math.max(1, Math.min(size, RecordQuery.MAX_SIZE)),
+				access.of(reader.id()));
+	}
+
+	/**
+	 * The next {@code size} contact persons of the list after a cursor, for an export:
+	 * the same people and order as {@link #page}, one short read-only transaction per
+	 * slice.
+	 * @param after the {@code next} of the previous slice, or null for the first
+	 */
+	@Transactional(readOnly = true)
+	public Page slice(@Nullable String text, @Nullable Long clientId, Map<CustomField, String> custom,
+			@Nullable String after, int size, CurrentUser reader) {
+		RecordListQuery.limitStatementTime(jdbc);
+		return select(text, clientId, custom, after, size, access.of(reader.id()));
+	}
+
+	/** The cards of a slice of the list, and where the next slice starts. */
+	public record Cards(List<ContactCard> cards, @Nullable String next) {
+	}
+
+	/**
+	 * The cards of the next {@code size} contact persons of the list after a cursor, for
+	 * an export of whole cards (vCard): as {@link #slice}, each card listing the clients
+	 * the reader may see.
+	 */
+	@Transactional(readOnly = true)
+	public Cards cards(@Nullable String text, @Nullable Long clientId, Map<CustomField, String> custom,
+			@Nullable String after, int size, CurrentUser reader) {
+		RecordListQuery.limitStatementTime(jdbc);
+		ClientVisibility visibility = access.of(reader.id());
+		Page page = select(text, clientId, custom, after, size, visibility);
+		return new Cards(cards.of(page.rows().stream().map(Row::id).toList(), visibility), page.next());
+	}
+
+	private Page select(@Nullable String text, @Nullable Long clientId, Map<CustomField, String> custom,
+			@Nullable String after, int limit, ClientVisibility visibility) {
 		List<String> where = new ArrayList<>(List.of("ct.deleted_at is null"));
 		List<Object> params = new ArrayList<>();
 		where.add("exists (select 1 from client_contacts cc join clients c on c.id = cc.client_id"
 				+ " where cc.contact_id = ct.id and c.deleted_at is null and " + visibility.sqlCondition("c")
 				+ (clientId != null ? " and c.id = " + param(params, clientId) : "") + ")");
 		if (text != null && !text.isBlank()) {
-			List<String> any = new ArrayList<>(List.of("lower(ct.full_name) like " + param(params, like(text))));
-			try {
-				String phone = PhoneNumbers.digits(PhoneNumbers.normalise("q", text, phoneRegion));
-				any.add("ct.phone_digits @> array[cast(" + param(params, phone) + " as text)]");
-			}
-			catch (RuleViolation notAPhone) {
-				// the name or e-mail only
-			}
-			if (text.contains("@")) {
-				any.add("ct.email_lower @> array[cast(" + param(params, text.strip().toLowerCase(Locale.ROOT))
-						+ " as text)]");
-			}
-			where.add("(" + String.join(" or ", any) + ")");
+			where.add(quickText(text, params));
 		}
 		custom.forEach((field, value) -> {
 			if (value != null && !value.isBlank()) {
@@ -137,6 +166,23 @@ public class ContactList {
 			.encodeToString(rows.get(rows.size() - 1).sortName().getBytes(StandardCharsets.UTF_8)) + "|"
 				+ rows.get(rows.size() - 1).row().id() : null;
 		return new Page(rows.stream().map(Raw::row).toList(), next);
+	}
+
+	/** Part of the name, a phone number in any format, or an e-mail address. */
+	private String quickText(String text, List<Object> params) {
+		List<String> any = new ArrayList<>(List.of("lower(ct.full_name) like " + param(params, like(text))));
+		try {
+			String phone = PhoneNumbers.digits(PhoneNumbers.normalise("q", text, phoneRegion));
+			any.add("ct.phone_digits @> array[cast(" + param(params, phone) + " as text)]");
+		}
+		catch (RuleViolation notAPhone) {
+			// the name or e-mail only
+		}
+		if (text.contains("@")) {
+			any.add("ct.email_lower @> array[cast(" + param(params, text.strip().toLowerCase(Locale.ROOT))
+					+ " as text)]");
+		}
+		return "(" + String.join(" or ", any) + ")";
 	}
 
 	private static String customCondition(CustomField field, String value, List<Object> params) {

@@ -309,6 +309,19 @@ public class Leads {
 				scope::bindQueue);
 	}
 
+	/**
+	 * The next {@code size} leads of the list after a cursor, for an export: the same
+	 * leads, filters, columns and order as {@link #page}, one short read-only transaction
+	 * per slice.
+	 * @param after the {@code next} of the previous slice, or null for the first
+	 */
+	@Transactional(readOnly = true)
+	public RecordListQuery.Slice slice(RecordQuery query, @Nullable String after, int size, CurrentUser reader) {
+		AccessScope scope = scopes.of(reader.id());
+		return listQuery.slice(columns.source(), query, scope.queueCondition("c.responsible_id", "c.department_id"),
+				scope::bindQueue, after, size);
+	}
+
 	/** A reason a lead can be rejected for. */
 	public record Reason(long id, String name) {
 	}

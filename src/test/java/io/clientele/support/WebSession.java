@@ -50,6 +50,29 @@ public final class WebSession {
 		return response;
 	}
 
+	/**
+	 * A file as bytes, as a browser's download gets it.
+	 * @param headers further request headers as name, value, name, value… (an API token)
+	 */
+	public HttpResponse<byte[]> download(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept-Language", language)
+			.GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Follows redirects within the application, as a browser does. */
 	public HttpResponse<String> follow(HttpResponse<String> response) {
 		HttpResponse<String> current = response;

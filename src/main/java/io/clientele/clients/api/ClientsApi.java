@@ -2,18 +2,25 @@ package io.clientele.clients.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.clientele.clients.ClientList;
 import io.clientele.clients.RecordListPage;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.internal.ClientColumns;
+import io.clientele.clients.web.ExportFormat;
+import io.clientele.clients.web.ListExport;
 import io.clientele.clients.web.ListParams;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,7 +53,10 @@ class ClientsApi {
 
 	private final ClientColumns columns;
 
-	ClientsApi(ClientService clients, ClientList list, ClientColumns columns) {
+	private final ListExport exports;
+
+	ClientsApi(ClientService clients, ClientList list, ClientColumns columns, ListExport exports) {
+		this.exports = exports;
 		this.clients = clients;
 		this.list = list;
 		this.columns = columns;
@@ -68,9 +78,7 @@ class ClientsApi {
 					+ "created, updated, cf<id>. `q` searches name, INN, phone and e-mail.")
 	Page list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
 			@AuthenticationPrincipal CurrentUser user) {
-		List<String> shown = new java.util.ArrayList<>(COLUMNS);
-		columns.all().keySet().stream().filter(key -> key.startsWith("cf")).forEach(shown::add);
-		ListParams state = ListParams.from("/clients", params, shown);
+		ListParams state = ListParams.from("/clients", params, shown());
 		if (state.group() != null) {
 			throw new RuleViolation("group", "list.group-invalid");
 		}
@@ -97,6 +105,34 @@ class ClientsApi {
 			return item;
 		}).toList();
 		return new Page(items, page.next(), page.previous(), new Total(page.total().value(), page.total().exact()));
+	}
+
+	@GetMapping("/export")
+	@Operation(summary = "Export the clients the caller may see as CSV or XLSX",
+			description = "Every matching client, not one page: the same filters, `q`, `sort`/`dir` and `group` as "
+					+ "the list, the columns of `cols` in their order (by default those the list returns), headers "
+					+ "in the language of `Accept-Language`. Values as the pages show them (choices translated, "
+					+ "lists joined with \", \"); dates and numbers as values (CSV: ISO dates, `yyyy-MM-dd HH:mm:ss`). "
+					+ "CSV is UTF-8 with a byte order mark. Text that a spreadsheet would take for a formula "
+					+ "(starting with = + - @, a tab or a carriage return) starts with an apostrophe. The file is "
+					+ "streamed; a wrong filter is answered with problem details before any of it.")
+	@ApiResponse(responseCode = "200", description = "The file, as an attachment", content = {
+			@Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+			@Content(mediaType = ExportFormat.XLSX_MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")) })
+	void export(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+			@Parameter(description = "csv or xlsx") @RequestParam(defaultValue = "csv") String format,
+			@Parameter(description = "CSV field separator: comma (the default) or semicolon") @RequestParam(
+					required = false) @Nullable String delimiter,
+			@AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response) {
+		exports.clients(ListParams.from("/clients", params, shown()), ExportFormat.of(format, false),
+				ExportFormat.delimiter(delimiter), null, user, locale, response);
+	}
+
+	/** The columns the list returns: {@link #COLUMNS} and every extra field. */
+	private List<String> shown() {
+		List<String> shown = new java.util.ArrayList<>(COLUMNS);
+		columns.all().keySet().stream().filter(key -> key.startsWith("cf")).forEach(shown::add);
+		return shown;
 	}
 
 	@GetMapping("/{id}")

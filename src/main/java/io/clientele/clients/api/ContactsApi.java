@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.clientele.clients.ContactCard;
@@ -13,10 +14,19 @@ import io.clientele.clients.ContactService;
 import io.clientele.clients.Email;
 import io.clientele.clients.Messenger;
 import io.clientele.clients.Phone;
+import io.clientele.clients.web.ExportFormat;
+import io.clientele.clients.web.ListExport;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RuleViolation;
+import io.clientele.shared.customfields.CustomField;
+import io.clientele.shared.customfields.CustomFields;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,7 +52,13 @@ class ContactsApi {
 
 	private final ContactList list;
 
-	ContactsApi(ContactService contacts, ContactList list) {
+	private final CustomFields customFields;
+
+	private final ListExport exports;
+
+	ContactsApi(ContactService contacts, ContactList list, CustomFields customFields, ListExport exports) {
+		this.customFields = customFields;
+		this.exports = exports;
 		this.contacts = contacts;
 		this.list = list;
 	}
@@ -92,6 +108,37 @@ class ContactsApi {
 			@RequestParam(required = false) @Nullable String after, @RequestParam(defaultValue = "50") int size,
 			@AuthenticationPrincipal CurrentUser user) {
 		return list.page(q, client, after, size, user);
+	}
+
+	@GetMapping("/export")
+	@Operation(summary = "Export the contact persons the caller may see as CSV, XLSX or vCard",
+			description = "Every matching person, by name, with the list's `q` and `client`. CSV and XLSX hold the "
+					+ "columns of the contact list (name, where they work, phones, e-mails, the extra fields shown in "
+					+ "the list) with headers in the language of `Accept-Language`, written as the client export is; "
+					+ "`vcf` is one vCard 4.0 file with a card per person (names, phones, e-mails, birthday, notes, "
+					+ "the job at the first client they have not left).")
+	@ApiResponse(responseCode = "200", description = "The file, as an attachment",
+			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = ExportFormat.XLSX_MEDIA_TYPE,
+							schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "text/vcard", schema = @Schema(type = "string", format = "binary")) })
+	void export(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long client,
+			@Parameter(description = "csv, xlsx or vcf") @RequestParam(defaultValue = "csv") String format,
+			@Parameter(description = "CSV field separator: comma (the default) or semicolon") @RequestParam(
+					required = false) @Nullable String delimiter,
+			@AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response) {
+		exports.contacts(q, client, Map.of(),
+				customFields.of("CONTACT").stream().filter(CustomField::shownInList).toList(),
+				ExportFormat.of(format, true), ExportFormat.delimiter(delimiter), user, locale, response);
+	}
+
+	@GetMapping("/{id}/vcard")
+	@Operation(summary = "A contact person as a vCard 4.0 file")
+	@ApiResponse(responseCode = "200", description = "The card, as an attachment",
+			content = @Content(mediaType = "text/vcard", schema = @Schema(type = "string", format = "binary")))
+	void vcard(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		exports.card(contacts.card(id, user), response);
 	}
 
 	@GetMapping("/{id}")

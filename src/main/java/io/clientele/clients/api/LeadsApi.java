@@ -15,15 +15,21 @@ import io.clientele.clients.LeadStatus;
 import io.clientele.clients.Leads;
 import io.clientele.clients.RecordListPage;
 import io.clientele.clients.internal.LeadColumns;
+import io.clientele.clients.web.ExportFormat;
+import io.clientele.clients.web.ListExport;
 import io.clientele.clients.web.ListParams;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RecordNotFound;
 import io.clientele.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -63,7 +69,10 @@ class LeadsApi {
 
 	private final MessageSource messages;
 
-	LeadsApi(Leads leads, LeadIntake intake, LeadColumns columns, MessageSource messages) {
+	private final ListExport exports;
+
+	LeadsApi(Leads leads, LeadIntake intake, LeadColumns columns, MessageSource messages, ListExport exports) {
+		this.exports = exports;
 		this.leads = leads;
 		this.intake = intake;
 		this.columns = columns;
@@ -115,10 +124,7 @@ class LeadsApi {
 					+ "`q` searches name, company, phone and e-mail.")
 	Page list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
 			@AuthenticationPrincipal CurrentUser user) {
-		List<String> shown = new java.util.ArrayList<>(List.of("name", "company", "phone", "email", "status", "source",
-				"channel", "responsible", "created", "updated"));
-		columns.all().keySet().stream().filter(key -> key.startsWith("cf")).forEach(shown::add);
-		ListParams state = ListParams.from("/leads", params, shown, "created", true);
+		ListParams state = ListParams.from("/leads", params, shown(), "created", true);
 		if (state.group() != null) {
 			throw new RuleViolation("group", "list.group-invalid");
 		}
@@ -131,6 +137,32 @@ class LeadsApi {
 		}).toList();
 		return new Page(items, page.next(), page.previous(),
 				new ClientsApi.Total(page.total().value(), page.total().exact()));
+	}
+
+	@GetMapping("/export")
+	@Operation(summary = "Export the leads the caller may see as CSV or XLSX",
+			description = "Every matching lead, newest first unless `sort` says otherwise: the same filters and `q` "
+					+ "as the list, the columns of `cols` in their order (by default those the list returns), headers "
+					+ "in the language of `Accept-Language`, values as the pages show them. Written as the client "
+					+ "export is (see there).")
+	@ApiResponse(responseCode = "200", description = "The file, as an attachment", content = {
+			@Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+			@Content(mediaType = ExportFormat.XLSX_MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")) })
+	void export(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+			@Parameter(description = "csv or xlsx") @RequestParam(defaultValue = "csv") String format,
+			@Parameter(description = "CSV field separator: comma (the default) or semicolon") @RequestParam(
+					required = false) @Nullable String delimiter,
+			@AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response) {
+		exports.leads(ListParams.from("/leads", params, shown(), "created", true), ExportFormat.of(format, false),
+				ExportFormat.delimiter(delimiter), null, user, locale, response);
+	}
+
+	/** The columns the list returns: the lead's own and every extra field. */
+	private List<String> shown() {
+		List<String> shown = new java.util.ArrayList<>(List.of("name", "company", "phone", "email", "status", "source",
+				"channel", "responsible", "created", "updated"));
+		columns.all().keySet().stream().filter(key -> key.startsWith("cf")).forEach(shown::add);
+		return shown;
 	}
 
 	@GetMapping("/{id}")

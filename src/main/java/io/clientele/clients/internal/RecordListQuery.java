@@ -44,6 +44,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class RecordListQuery {
 
+	/**
+	 * How long one statement of an export may run. A slice walks an index from its cursor
+	 * and takes milliseconds; a sort without an index (by an extra field) scans the
+	 * matching rows once per slice, which on the M data set takes about a second.
+	 */
+	public static final String EXPORT_STATEMENT_TIMEOUT = "30s";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -64,6 +71,65 @@ public class RecordListQuery {
 	@Transactional(readOnly = true)
 	public RecordListPage page(ListSource source, RecordQuery query, String visibility,
 			UnaryOperator<JdbcClient.StatementSpec> bind) {
+		boolean backwards = query.before() != null && !query.before().isBlank();
+		String cursor = backwards ? query.before() : query.after();
+		Selection selection = select(source, query, visibility, bind, query.size());
+		List<RawRow> raw = selection.rows();
+		boolean more = raw.size() > query.size();
+		List<RawRow> rows = new ArrayList<>(raw.subList(0, Math.min(raw.size(), query.size())));
+		if (backwards) {
+			Collections.reverse(rows);
+		}
+		String next = null;
+		String previous = null;
+		if (!rows.isEmpty()) {
+			boolean hasNext = backwards || more;
+			boolean hasPrevious = backwards ? more : cursor != null && !cursor.isBlank();
+			next = hasNext ? KeysetCursor.encode(rows.get(rows.size() - 1).keys()) : null;
+			previous = hasPrevious ? KeysetCursor.encode(rows.get(0).keys()) : null;
+		}
+		RecordListPage.Total total = total(selection.from(), selection.where(), selection.sql(), bind);
+		return new RecordListPage(selection.columns(), rows.stream().map(RawRow::row).toList(), next, previous, total,
+				selection.group());
+	}
+
+	/**
+	 * Up to {@code size} records after the cursor, in the list's order and with its
+	 * columns, for an export that walks the whole list: no count, no way back, any size,
+	 * and each statement stopped after {@link #EXPORT_STATEMENT_TIMEOUT}.
+	 * @param after the {@link Slice#next()} of the previous slice, or null for the first
+	 */
+	@Transactional(readOnly = true)
+	public Slice slice(ListSource source, RecordQuery query, String visibility,
+			UnaryOperator<JdbcClient.StatementSpec> bind, @Nullable String after, int size) {
+		limitStatementTime(jdbc);
+		RecordQuery from = new RecordQuery(query.text(), query.filters(), query.columns(), query.sort(),
+				query.descending(), query.group(), after, null, query.size());
+		Selection selection = select(source, from, visibility, bind, size);
+		List<RawRow> rows = selection.rows().subList(0, Math.min(selection.rows().size(), size));
+		String next = selection.rows().size() > size ? KeysetCursor.encode(rows.get(rows.size() - 1).keys()) : null;
+		return new Slice(selection.columns(), rows.stream().map(RawRow::row).toList(), next);
+	}
+
+	/**
+	 * The rows of one slice of an export and where the next one starts.
+	 *
+	 * @param next the cursor after the last row, or null when no more rows follow
+	 */
+	public record Slice(List<ListColumn> columns, List<RecordListPage.Row> rows, @Nullable String next) {
+	}
+
+	/** Stops the statements of the current transaction after the export timeout. */
+	public static void limitStatementTime(JdbcClient jdbc) {
+		jdbc.sql("select set_config('statement_timeout', :timeout, true)")
+			.param("timeout", EXPORT_STATEMENT_TIMEOUT)
+			.query(String.class)
+			.single();
+	}
+
+	/** The rows of a list after (before) the query's cursor, one more than the size. */
+	private Selection select(ListSource source, RecordQuery query, String visibility,
+			UnaryOperator<JdbcClient.StatementSpec> bind, int size) {
 		Map<String, ListColumn> all = source.columns();
 		List<ListColumn> columns = columns(query, all);
 		ListColumn sort = all.get(query.sort());
@@ -117,27 +183,19 @@ public class RecordListQuery {
 			order.append(keys.get(i)).append(desc ? " desc, " : " asc, ");
 		}
 		order.append("c.id").append(query.descending() ^ backwards ? " desc" : " asc");
-		String text = select + from + " where " + String.join(" and ", sql.where) + order + " limit "
-				+ (query.size() + 1);
+		String text = select + from + " where " + String.join(" and ", sql.where) + order + " limit " + (size + 1);
 
-		List<RawRow> raw = bind.apply(sql.bind(jdbc.sql(text)))
+		List<RawRow> rows = bind.apply(sql.bind(jdbc.sql(text)))
 			.query((rs, n) -> row(rs, source, columns, keys.size(), group))
 			.list();
-		boolean more = raw.size() > query.size();
-		List<RawRow> rows = new ArrayList<>(raw.subList(0, Math.min(raw.size(), query.size())));
-		if (backwards) {
-			Collections.reverse(rows);
-		}
-		String next = null;
-		String previous = null;
-		if (!rows.isEmpty()) {
-			boolean hasNext = backwards || more;
-			boolean hasPrevious = backwards ? more : cursor != null && !cursor.isBlank();
-			next = hasNext ? KeysetCursor.encode(rows.get(rows.size() - 1).keys()) : null;
-			previous = hasPrevious ? KeysetCursor.encode(rows.get(0).keys()) : null;
-		}
-		RecordListPage.Total total = total(from, where, sql, bind);
-		return new RecordListPage(columns, rows.stream().map(RawRow::row).toList(), next, previous, total, group);
+		return new Selection(columns, group, rows, from, where, sql);
+	}
+
+	/**
+	 * @param from and {@code where}: the list's rows without the page, for the count
+	 */
+	private record Selection(List<ListColumn> columns, @Nullable ListColumn group, List<RawRow> rows, String from,
+			String where, Sql sql) {
 	}
 
 	/** The matching rows up to a bound, exactly; beyond it the planner's estimate. */

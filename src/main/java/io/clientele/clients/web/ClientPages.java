@@ -64,9 +64,12 @@ class ClientPages {
 
 	private final RecordHistory history;
 
+	private final ListExport exports;
+
 	ClientPages(ClientService clients, ClientList list, ClientColumns columns, ListView view,
 			SavedViewActions savedViews, Segments segments, CustomFields customFields, UserDirectory users,
-			AccessScopes scopes, RecordHistory history) {
+			AccessScopes scopes, RecordHistory history, ListExport exports) {
+		this.exports = exports;
 		this.clients = clients;
 		this.list = list;
 		this.columns = columns;
@@ -106,6 +109,27 @@ class ClientPages {
 			model.addAttribute("listError", violation);
 		}
 		return "clients/list";
+	}
+
+	/**
+	 * Every page of the list as it is shown, as a file; a list that cannot be shown (a
+	 * wrong filter) goes back to the list, which says why.
+	 */
+	@GetMapping("/export")
+	@Nullable String export(@RequestParam MultiValueMap<String, String> params,
+			@RequestParam(required = false) @Nullable Long view,
+			@RequestParam(required = false) @Nullable String format,
+			@RequestParam(required = false) @Nullable String delimiter, @AuthenticationPrincipal CurrentUser user,
+			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+		ListParams state = ListParams.from("/clients", params, columns.defaults());
+		try {
+			exports.clients(state, ExportFormat.of(format, false), ExportFormat.delimiter(delimiter),
+					savedViews.title(LIST, view, user), user, locale, response);
+			return null;
+		}
+		catch (RuleViolation violation) {
+			return ListExport.refused(violation, state.page(null, null), redirect);
+		}
 	}
 
 	@GetMapping("/new")

@@ -1,13 +1,23 @@
 package io.clientele.clients.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import io.clientele.audit.RecordHistory;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.ContactCard;
 import io.clientele.clients.ContactDraft;
+import io.clientele.clients.ContactList;
 import io.clientele.clients.ContactService;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.ConcurrentEdit;
 import io.clientele.shared.RuleViolation;
+import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFields;
 import io.clientele.shared.web.Forms;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -23,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Contact persons: their card and form, and linking one to another client.
@@ -38,11 +50,14 @@ class ContactPages {
 
 	private final RecordHistory history;
 
-	private final io.clientele.clients.ContactList list;
+	private final ContactList list;
+
+	private final ListExport exports;
 
 	ContactPages(ContactService contacts, ClientService clients, CustomFields customFields, RecordHistory history,
-			io.clientele.clients.ContactList list) {
+			ContactList list, ListExport exports) {
 		this.list = list;
+		this.exports = exports;
 		this.contacts = contacts;
 		this.clients = clients;
 		this.customFields = customFields;
@@ -51,26 +66,18 @@ class ContactPages {
 
 	@GetMapping("/contacts")
 	String list(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String after,
-			@RequestParam org.springframework.util.MultiValueMap<String, String> params,
-			@AuthenticationPrincipal CurrentUser user, Model model, java.util.Locale locale) {
+			@RequestParam(required = false) @Nullable String after, @RequestParam MultiValueMap<String, String> params,
+			@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
 		var fields = customFields.of("CONTACT");
-		java.util.Map<io.clientele.shared.customfields.CustomField, String> filters = new java.util.LinkedHashMap<>();
-		fields.forEach(field -> {
-			String value = params.getFirst("f." + field.column());
-			if (value != null && !value.isBlank()) {
-				filters.put(field, value);
-			}
-		});
+		Map<CustomField, String> filters = filters(params, fields);
 		model.addAttribute("q", q);
 		model.addAttribute("fields", fields);
-		model.addAttribute("columns",
-				fields.stream().filter(io.clientele.shared.customfields.CustomField::shownInList).toList());
+		model.addAttribute("columns", fields.stream().filter(CustomField::shownInList).toList());
 		model.addAttribute("filters",
 				filters.entrySet()
 					.stream()
-					.collect(java.util.stream.Collectors.toMap(entry -> entry.getKey().column(),
-							java.util.Map.Entry::getValue)));
+					.collect(Collectors.toMap(entry -> entry.getKey().column(), Map.Entry::getValue)));
+		model.addAttribute("exportLink", exportLink(q, filters));
 		try {
 			model.addAttribute("page", list.page(q, null, filters, after, 50, user));
 		}
@@ -78,6 +85,64 @@ class ContactPages {
 			model.addAttribute("listError", violation);
 		}
 		return "clients/contacts";
+	}
+
+	/**
+	 * Every page of the list as it is shown (as a table or as vCards); a list that cannot
+	 * be shown goes back to the list, which says why.
+	 */
+	@GetMapping("/contacts/export")
+	@Nullable String export(@RequestParam(required = false) @Nullable String q,
+			@RequestParam MultiValueMap<String, String> params, @RequestParam(required = false) @Nullable String format,
+			@RequestParam(required = false) @Nullable String delimiter, @AuthenticationPrincipal CurrentUser user,
+			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+		var fields = customFields.of("CONTACT");
+		Map<CustomField, String> filters = filters(params, fields);
+		try {
+			exports.contacts(q, null, filters, fields.stream().filter(CustomField::shownInList).toList(),
+					ExportFormat.of(format, true), ExportFormat.delimiter(delimiter), user, locale, response);
+			return null;
+		}
+		catch (RuleViolation violation) {
+			return ListExport.refused(violation, link("/contacts", q, filters), redirect);
+		}
+	}
+
+	/** The contact person as a vCard 4.0 file, for an address book. */
+	@GetMapping("/contacts/{id}/vcard")
+	void vcard(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response) {
+		exports.card(contacts.card(id, user), response);
+	}
+
+	/** Filters on the contacts' extra fields, as {@code f.<column>}. */
+	static Map<CustomField, String> filters(MultiValueMap<String, String> params, List<CustomField> fields) {
+		Map<CustomField, String> filters = new LinkedHashMap<>();
+		fields.forEach(field -> {
+			String value = params.getFirst("f." + field.column());
+			if (value != null && !value.isBlank()) {
+				filters.put(field, value);
+			}
+		});
+		return filters;
+	}
+
+	/** The export of the list as filtered, to be followed by {@code format=…}. */
+	private static String exportLink(@Nullable String q, Map<CustomField, String> filters) {
+		String link = link("/contacts/export", q, filters);
+		return link + (link.contains("?") ? "&" : "?");
+	}
+
+	private static String link(String path, @Nullable String q, Map<CustomField, String> filters) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+		if (q != null && !q.isBlank()) {
+			uri.queryParam("q", encode(q));
+		}
+		filters.forEach((field, value) -> uri.queryParam("f." + field.column(), encode(value)));
+		return uri.build(true).toUriString();
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	@GetMapping("/clients/{clientId}/contacts/new")
@@ -162,7 +227,7 @@ class ContactPages {
 			@AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("client", clients.card(clientId, user));
 		model.addAttribute("q", q);
-		model.addAttribute("matches", q == null || q.isBlank() ? java.util.List.of() : contacts.search(q, user));
+		model.addAttribute("matches", q == null || q.isBlank() ? List.of() : contacts.search(q, user));
 		return "clients/link-contact";
 	}
 

@@ -59,8 +59,11 @@ class LeadPages {
 
 	private final RecordHistory history;
 
+	private final ListExport exports;
+
 	LeadPages(Leads leads, LeadColumns columns, ListView view, SavedViewActions savedViews, UserDirectory users,
-			AccessScopes scopes, RecordHistory history) {
+			AccessScopes scopes, RecordHistory history, ListExport exports) {
+		this.exports = exports;
 		this.leads = leads;
 		this.columns = columns;
 		this.view = view;
@@ -97,6 +100,27 @@ class LeadPages {
 			model.addAttribute("listError", violation);
 		}
 		return "clients/list";
+	}
+
+	/**
+	 * Every page of the list as it is shown, as a file; a list that cannot be shown (a
+	 * wrong filter) goes back to the list, which says why.
+	 */
+	@GetMapping("/export")
+	@Nullable String export(@RequestParam MultiValueMap<String, String> params,
+			@RequestParam(required = false) @Nullable Long view,
+			@RequestParam(required = false) @Nullable String format,
+			@RequestParam(required = false) @Nullable String delimiter, @AuthenticationPrincipal CurrentUser user,
+			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+		ListParams state = ListParams.from("/leads", params, columns.defaults(), "created", true);
+		try {
+			exports.leads(state, ExportFormat.of(format, false), ExportFormat.delimiter(delimiter),
+					savedViews.title(LIST, view, user), user, locale, response);
+			return null;
+		}
+		catch (RuleViolation violation) {
+			return ListExport.refused(violation, state.page(null, null), redirect);
+		}
 	}
 
 	@GetMapping("/new")

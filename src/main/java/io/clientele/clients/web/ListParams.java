@@ -79,6 +79,17 @@ public record ListParams(String path, @Nullable String text, Map<String, List<St
 		return link(afterCursor, beforeCursor, sort, descending);
 	}
 
+	/**
+	 * The export of the list as it is now (every page) in a format.
+	 * @param format {@code csv} or {@code xlsx}
+	 * @param delimiter {@code semicolon} for CSV as Excel in Russian reads it, or null
+	 * @param view the saved view shown, which names the file, or null
+	 */
+	public String export(String format, @Nullable String delimiter, @Nullable Long view) {
+		return path + "/export?" + viewQuery() + "&format=" + format
+				+ (delimiter != null ? "&delimiter=" + delimiter : "") + (view != null ? "&view=" + view : "");
+	}
+
 	/** The list sorted by a column (again by the same column turns the direction). */
 	public String sortedBy(String column) {
 		boolean desc = column.equals(sort) && !descending;

@@ -1,5 +1,6 @@
 package io.clientele.clients.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -20,6 +21,7 @@ import io.clientele.clients.Segments;
 import io.clientele.clients.internal.ListColumn;
 import io.clientele.identity.UserDirectory;
 import io.clientele.shared.Labelled;
+import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFields;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -54,9 +56,85 @@ class ListView {
 	}
 
 	List<Row> rows(RecordListPage page, Locale locale) {
+		Names names = names(page.rows());
+		List<Row> rows = new ArrayList<>();
+		Object previousGroup = new Object();
+		for (RecordListPage.Row row : page.rows()) {
+			List<String> cells = new ArrayList<>();
+			for (ListColumn column : page.columns()) {
+				cells.add(cell(column, row.values().get(column.key()), names.people(), names.segments(), locale));
+			}
+			String groupLabel = null;
+			if (page.group() != null && !Objects.equals(previousGroup, row.groupValue())) {
+				groupLabel = groupLabel(page.group(), row, names.people(), locale);
+				previousGroup = row.groupValue();
+			}
+			rows.add(new Row(row.id(), row.name(), row.kind(), cells, groupLabel));
+		}
+		return rows;
+	}
+
+	/** The columns' titles as the list's header shows them. */
+	List<String> titles(List<ListColumn> columns, Locale locale) {
+		return columns.stream()
+			.map(column -> column.literalLabel() ? column.labelKey()
+					: messages.getMessage(column.labelKey(), null, locale))
+			.toList();
+	}
+
+	/**
+	 * Rows as an export writes them: the texts of the screen, except that lists are
+	 * written whole (joined with ", "), and dates, times and numbers stay values, which a
+	 * spreadsheet shows in its reader's format and can sort.
+	 */
+	List<List<@Nullable Object>> exportRows(List<ListColumn> columns, List<RecordListPage.Row> rows, Locale locale) {
+		Names names = names(rows);
+		List<List<@Nullable Object>> cells = new ArrayList<>(rows.size());
+		for (RecordListPage.Row row : rows) {
+			List<@Nullable Object> values = new ArrayList<>(columns.size());
+			for (ListColumn column : columns) {
+				values.add(exportCell(column, row.values().get(column.key()), names, locale));
+			}
+			cells.add(values);
+		}
+		return cells;
+	}
+
+	private @Nullable Object exportCell(ListColumn column, @Nullable Object value, Names names, Locale locale) {
+		if (value == null) {
+			return null;
+		}
+		if (column.field() != null) {
+			return exportValue(column.field(), value, locale);
+		}
+		if (value instanceof OffsetDateTime time) {
+			return time.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
+		}
+		if (value instanceof LocalDate) {
+			return value;
+		}
+		if (value instanceof Collection<?> many && !column.key().equals("segments")) {
+			return String.join(", ", many.stream().map(String::valueOf).toList());
+		}
+		return cell(column, value, names.people(), names.segments(), locale);
+	}
+
+	/**
+	 * An extra field's value for an export: numbers and dates as such, the rest as shown.
+	 */
+	Object exportValue(CustomField field, Object value, Locale locale) {
+		return switch (field.type()) {
+			case NUMBER -> new BigDecimal(value.toString());
+			case DATE -> LocalDate.parse(value.toString());
+			default -> customFields.display(field, value, locale);
+		};
+	}
+
+	/** The names of the people and segments that rows refer to, looked up at once. */
+	private Names names(List<RecordListPage.Row> rows) {
 		Set<Long> people = new HashSet<>();
 		Set<Long> segmentIds = new HashSet<>();
-		for (RecordListPage.Row row : page.rows()) {
+		for (RecordListPage.Row row : rows) {
 			if (row.responsibleId() != null) {
 				people.add(row.responsibleId());
 			}
@@ -64,23 +142,10 @@ class ListView {
 				held.forEach(id -> segmentIds.add(((Number) id).longValue()));
 			}
 		}
-		Map<Long, String> names = users.names(people);
-		Map<Long, Segment> segmentsById = segments.byId(segmentIds);
-		List<Row> rows = new ArrayList<>();
-		Object previousGroup = new Object();
-		for (RecordListPage.Row row : page.rows()) {
-			List<String> cells = new ArrayList<>();
-			for (ListColumn column : page.columns()) {
-				cells.add(cell(column, row.values().get(column.key()), names, segmentsById, locale));
-			}
-			String groupLabel = null;
-			if (page.group() != null && !Objects.equals(previousGroup, row.groupValue())) {
-				groupLabel = groupLabel(page.group(), row, names, locale);
-				previousGroup = row.groupValue();
-			}
-			rows.add(new Row(row.id(), row.name(), row.kind(), cells, groupLabel));
-		}
-		return rows;
+		return new Names(users.names(people), segments.byId(segmentIds));
+	}
+
+	private record Names(Map<Long, String> people, Map<Long, Segment> segments) {
 	}
 
 	String cell(ListColumn column, @Nullable Object value, Map<Long, String> names, Map<Long, Segment> segmentsById,

@@ -2,6 +2,7 @@ package io.clientele.clients.web;
 
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RuleViolation;
+import io.clientele.shared.views.SavedView;
 import io.clientele.shared.views.SavedViews;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,15 @@ class SavedViewActions {
 		model.addAttribute("views", savedViews.visibleTo(list, user.id(), user.departmentId()));
 		model.addAttribute("activeView",
 				view == null ? null : savedViews.find(view, user.id(), user.departmentId()).orElse(null));
+	}
+
+	/** The name of a saved view of this list that the user may open, or null. */
+	@Nullable String title(String list, @Nullable Long view, CurrentUser user) {
+		return view == null ? null
+				: savedViews.find(view, user.id(), user.departmentId())
+					.filter(saved -> saved.list().equals(list))
+					.map(SavedView::name)
+					.orElse(null);
 	}
 
 	String save(String list, String path, String name, String query, boolean shared, CurrentUser user,

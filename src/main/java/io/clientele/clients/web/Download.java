@@ -1,0 +1,105 @@
+package io.clientele.clients.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The file a list or card is downloaded as: its type, and a name safe on every file
+ * system that browsers keep in Cyrillic (RFC 6266 with the RFC 8187 {@code filename*}).
+ *
+ * @param name the file's name as the user reads it
+ * @param fallback the name in plain ASCII, for clients that do not read {@code filename*}
+ * @param sheetName the worksheet's name in a workbook
+ * @param delimiter the field separator of CSV
+ */
+record Download(String name, String fallback, String sheetName, ExportFormat format, char delimiter) {
+
+	private static final String HEX = "0123456789ABCDEF";
+
+	private static final String ATTRIBUTE_CHARACTERS = "!#$&+-.^_`|~";
+
+	/**
+	 * A list's file, named after it and today: {@code Клиенты-2026-11-24.csv}.
+	 * @param title what the user calls the list
+	 * @param ascii the list's name in plain ASCII
+	 */
+	static Download dated(String title, String ascii, ExportFormat format, char delimiter, Clock clock) {
+		String suffix = "-" + LocalDate.now(clock) + "." + format.extension();
+		return new Download(safe(title, ascii) + suffix, ascii + suffix, sheet(title, ascii), format, delimiter);
+	}
+
+	/** A record's file, named after it: {@code Иванов Иван.vcf}. */
+	static Download named(String title, String ascii, ExportFormat format) {
+		String suffix = "." + format.extension();
+		return new Download(safe(title, ascii) + suffix, ascii + suffix, sheet(title, ascii), format, ',');
+	}
+
+	/** Sets the headers and opens the body. */
+	OutputStream start(HttpServletResponse response) {
+		response.setContentType(format.mediaType());
+		response.setHeader("Content-Disposition", attachment(fallback, name));
+		try {
+			return response.getOutputStream();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * {@code attachment; filename="clients-2026-11-24.csv";
+	 * filename*=UTF-8''%D0%9A%D0%BB…}
+	 * @param ascii the name for clients that know only {@code filename}; plain ASCII
+	 * without quotes
+	 * @param name the name as the user reads it
+	 */
+	private static String attachment(String ascii, String name) {
+		return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded(name);
+	}
+
+	/**
+	 * The title without what Windows, macOS or Linux refuse in a file name (and without
+	 * control characters), at most 100 characters; the fallback if nothing is left.
+	 */
+	private static String safe(String title, String fallback) {
+		String name = title.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", " ").replaceAll("\\s+", " ").strip();
+		name = name.replaceAll("^\\.+", "");
+		return name.isEmpty() ? fallback : cut(name, 100);
+	}
+
+	/** At most 31 characters, none of {@code []:*?/\}, as Excel requires of a sheet. */
+	private static String sheet(String title, String fallback) {
+		String name = title.replaceAll("[\\[\\]:*?/\\\\\\p{Cntrl}]", " ").replaceAll("\\s+", " ").strip();
+		name = name.replaceAll("^'+|'+$", "");
+		return name.isEmpty() ? fallback : cut(name, 31);
+	}
+
+	/** The first characters, never half of one written as two chars (an emoji). */
+	private static String cut(String text, int length) {
+		int points = text.codePointCount(0, text.length());
+		return points <= length ? text : text.substring(0, text.offsetByCodePoints(0, length)).strip();
+	}
+
+	/** RFC 8187: UTF-8 bytes, percent-encoded except letters, digits and a few marks. */
+	private static String encoded(String value) {
+		StringBuilder out = new StringBuilder();
+		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xFF);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| ATTRIBUTE_CHARACTERS.indexOf(c) >= 0) {
+				out.append(c);
+			}
+			else {
+				out.append('%').append(HEX.charAt((b >> 4) & 0xF)).append(HEX.charAt(b & 0xF));
+			}
+		}
+		return out.toString();
+	}
+
+}
