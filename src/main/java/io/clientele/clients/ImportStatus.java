@@ -29,6 +29,11 @@ public record ImportStatus(long id, ImportKind kind, String fileName, long fileS
 		mapping = Map.copyOf(mapping);
 	}
 
+	/** How much of the file has been read, in whole percent. */
+	public long percent() {
+		return Math.round(progress * 100);
+	}
+
 	/** Seconds it ran (or has been running). */
 	public long seconds(Instant now) {
 		if (startedAt == null) {
