@@ -71,7 +71,8 @@ class PagesTourBrowserTests {
 				"/clients/" + client + "/contacts/new", "/clients/" + client + "/contacts/link?q=a",
 				"/clients/" + client + "/legal-entities/new", "/clients/reassign?from=" + admin.id(), "/recycle-bin",
 				"/contacts", "/contacts?q=Сидорова", "/admin/segments?user=" + someone.id(), "/admin/custom-fields",
-				"/admin/required-fields", "/leads", "/leads/new", "/admin/leads", "/search?q=Сидор", "/imports", "/no-such-page");
+				"/admin/required-fields", "/leads", "/leads/new", "/admin/leads", "/search?q=Сидор", "/imports",
+				"/no-such-page");
 
 		Page page = browser.newPage(language, width, 800);
 		page.navigate(url("/login"));
