@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -162,8 +163,7 @@ def wrk(port, scenario, connections, seconds, delay_ms=0):
     return dict(rps=requests / (micros / 1e6), p50=p50 / 1000, p95=p95 / 1000, p99=p99 / 1000, errors=errors)
 
 
-def pgbench(scenario, seconds, rate=None):
-    spec = scenario["sql"]
+def pgbench(spec, seconds, rate=None):
     prefix = tempfile.mkdtemp()
     args = ["pgbench", "-n", "-M", "prepared", "-c", str(POOL), "-j", "2", "-T", str(seconds), "-l",
             "--log-prefix", os.path.join(prefix, "log"), "-f", os.path.join(BENCH, "sql", spec["file"])]
@@ -171,7 +171,8 @@ def pgbench(scenario, seconds, rate=None):
         args += ["-D", f"{k}={v}"]
     if rate:
         args += ["-R", str(max(1, int(rate)))]
-    env = dict(os.environ, PGHOST="localhost", PGPORT=str(DB_PORT), PGUSER="postgres")
+    env = dict(os.environ, PGHOST="localhost", PGPORT=str(DB_PORT), PGUSER="postgres",
+               PGOPTIONS=spec.get("options", ""))
     out = subprocess.run(args + ["clientele"], capture_output=True, text=True, env=env)
     if out.returncode != 0 or "failed transactions: 0 " not in out.stdout:
         raise RuntimeError("pgbench failed:\n" + out.stdout[-2000:] + out.stderr[-2000:])
@@ -211,6 +212,8 @@ def scenarios(ctx):
     card_a = dict(file="card.sql", vars=dict(token=ctx["admin_hash"], **everyone))
     admin = dict(token=ctx["admin_hash"])
     filtered = dict(admin, segments="{1}", city="%москва%", custom='{"1": "o2"}')
+    typed = ["/search/suggest?q=" + urllib.parse.quote(text) for text in search_fragments()]
+    raw = dict(file="search-raw.sql", vars={}, options="-c plan_cache_mode=force_custom_plan")
     return [
         dict(name="card API, manager", kind="read",
              http=dict(mode="card", paths=["/api/v1/clients/"], headers=manager_h, **mgr), sql=card_m),
@@ -249,7 +252,30 @@ def scenarios(ctx):
                        headers=dict(manager_h, **{"Content-Type": "application/json"}),
                        data=lambda: update_data(ctx["manager_first"])),
              sql=dict(file="update.sql", vars=dict(token=ctx["manager_hash"], **mgr))),
+        dict(name="search as you type, manager", kind="search", raw=raw,
+             http=dict(mode="paths", paths=typed, headers=manager_s),
+             sql=dict(file="search.sql", vars=ctx["manager_session"])),
+        dict(name="search as you type, administrator", kind="search", raw=raw,
+             http=dict(mode="paths", paths=typed, headers=admin_s),
+             sql=dict(file="search-admin.sql", vars=ctx["admin_session"])),
     ]
+
+
+def search_fragments():
+    """The texts typed in the search scenarios: the list in search-raw.sql, which pgbench picks from."""
+    text = open(os.path.join(BENCH, "sql", "search-raw.sql"), encoding="utf-8").read()
+    return re.findall(r"\(\d+, '([^']*)'", text)
+
+
+def session_vars(cookie, user):
+    """What the search scripts need to read and touch a signed-in user's session."""
+    session_id = base64.b64decode(cookie.split("=", 1)[1]).decode()
+    primary, user_id, department, username = psql(f"""select s.primary_id, u.id, u.department_id, u.username
+        from spring_session s join users u on u.username = s.principal_name
+        where s.session_id = '{session_id}'""").split("\t")
+    now = int(time.time() * 1000)
+    return dict(session=session_id, session_primary=primary, user_id=user_id, department_id=department,
+                username=username, per_kind=5, candidates=10, now_ms=now, expiry_ms=now + 1_800_000)
 
 
 CREATE_BODY = json.dumps({
@@ -283,6 +309,8 @@ def prepare(password):
     psql(f"update users set must_change_password = false where username = '{ADMIN}'")
     ctx["manager_cookie"] = session(MANAGER, password)
     ctx["admin_cookie"] = session(ADMIN, password)
+    ctx["manager_session"] = session_vars(ctx["manager_cookie"], MANAGER)
+    ctx["admin_session"] = session_vars(ctx["admin_cookie"], ADMIN)
     ctx["clients"] = int(psql("select max(id) from clients where created_by is null"))
     manager_id = psql(f"select id from users where username = '{MANAGER}'")
     ctx["manager_first"] = int(psql(f"select min(id) from clients where responsible_id = {manager_id}"))
@@ -320,10 +348,15 @@ def measure(scenario, s, app):
         wrk(REF_PORT, scenario, 16, warm)
         ref_sat = wrk(REF_PORT, scenario, 64, s)
         ref_paced = wrk(REF_PORT, scenario, 8, s, delay)
-    sql_sat = pgbench(scenario, s)
-    sql_paced = pgbench(scenario, s, rate)
+    sql_sat = pgbench(scenario["sql"], s)
+    sql_paced = pgbench(scenario["sql"], s, rate)
+    raw_sat = raw_paced = None
+    if scenario.get("raw"):
+        raw_sat = pgbench(scenario["raw"], s)
+        raw_paced = pgbench(scenario["raw"], s, rate)
     return dict(app_sat=app_sat, app_paced=app_paced, ref_sat=ref_sat, ref_paced=ref_paced, sql_sat=sql_sat,
-                sql_paced=sql_paced, rate=rate, kind=scenario["kind"], api=scenario.get("api"), memory=memory_now)
+                sql_paced=sql_paced, raw_sat=raw_sat, raw_paced=raw_paced, rate=rate, kind=scenario["kind"],
+                api=scenario.get("api"), memory=memory_now)
 
 
 def main():
@@ -332,7 +365,8 @@ def main():
     parser.add_argument("--password", default="bench-pass-1", help="the data set's password (generate --password)")
     parser.add_argument("--seconds", type=int, default=20, help="length of each measurement")
     parser.add_argument("--warmup", type=int, default=15, help="seconds of load per scenario before measuring")
-    parser.add_argument("--only", help="run only scenarios whose name contains this")
+    parser.add_argument("--only", action="append",
+                        help="run only scenarios whose name contains this (may be given several times)")
     parser.add_argument("--out", default=os.path.join(BENCH, "results"), help="where the table is written")
     args = parser.parse_args()
 
@@ -358,7 +392,7 @@ def main():
         wait_for_reference(reference)
         mem = None
         results = {}
-        chosen = [sc for sc in scenarios(ctx) if not args.only or args.only in sc["name"]]
+        chosen = [sc for sc in scenarios(ctx) if not args.only or any(text in sc["name"] for text in args.only)]
         # The JIT needs tens of thousands of calls: warm every path up before measuring any.
         print(f"warming up ({args.warmup} s per scenario)", file=sys.stderr, flush=True)
         for scenario in chosen:
@@ -375,7 +409,7 @@ def main():
             except Exception as ex:  # one failed scenario must not lose the others' figures
                 print(f"  failed: {ex}", file=sys.stderr, flush=True)
                 continue
-            if mem is None and scenario["kind"] == "read":
+            if mem is None and scenario["kind"] in ("read", "search"):
                 mem = results[scenario["name"]].pop("memory")
             results[scenario["name"]].pop("memory", None)
         table = report(results, startup, mem, args)
@@ -385,6 +419,11 @@ def main():
             f.write(table)
     finally:
         psql("delete from saved_views where name like 'Бенчмарк:%'")
+        # The clients the write scenarios created (by the app and by pgbench): a data set stays
+        # the generator's, or a manager's clients and every later figure drift from run to run.
+        psql(f"""with created as (delete from clients where created_by = (select id from users where username = '{MANAGER}')
+                                   and name in ('ООО «Бенчмарк»', 'ООО «Бенчмарк SQL»') returning id)
+                 delete from record_history where record_type = 'client' and record_id in (select id from created)""")
         reference.terminate()
         app.terminate()
         app.wait(60)
@@ -418,7 +457,13 @@ def report(results, startup, mem, args):
     for name, r in results.items():
         a, rp = r["app_paced"], r["ref_paced"]
         goal, met = "", ""
-        if r["kind"] == "read":
+        if r["kind"] == "search":
+            raw = r["raw_paced"]["p95"]
+            goal = "p95 ≤ 1.5× raw trigram + 5 ms"
+            met = ("yes" if a["p95"] <= 1.5 * raw + 5 else "no") + \
+                f" ({a['p95']:.1f} ms against {1.5 * raw + 5:.1f}: raw trigram p95 {raw:.2f} ms, " \
+                f"{r['raw_sat']['rps']:.0f} tps)"
+        elif r["kind"] == "read":
             goal = "p95 ≤ 3× ref, req/s ≥ 50 % ref"
             met = "yes" if a["p95"] <= 3 * rp["p95"] and r["app_sat"]["rps"] >= 0.5 * r["ref_sat"]["rps"] else "no"
             met += f" ({a['p95'] / rp['p95']:.1f}×, {100 * r['app_sat']['rps'] / r['ref_sat']['rps']:.0f} %)"

@@ -3,15 +3,14 @@ package io.clientele.demo;
 /**
  * The named data sets of the benchmarks. Both have the same company (20 sales
  * departments, each with a head and 10 managers); they differ in how many clients it has.
- *
- * @param clients how many clients (a fifth of them individuals)
+ * Leads are one in twenty of the clients.
  */
 public enum DataSetSize {
 
-	/** 10,000 clients and about 20,000 contact persons. */
+	/** 10,000 clients, about 20,000 contact persons and 500 leads. */
 	S(10_000),
 
-	/** 1,000,000 clients and about 2,000,000 contact persons. */
+	/** 1,000,000 clients, about 2,000,000 contact persons and 50,000 leads. */
 	M(1_000_000);
 
 	private final int clients;
@@ -20,8 +19,14 @@ public enum DataSetSize {
 		this.clients = clients;
 	}
 
+	/** How many clients (a fifth of them individuals). */
 	public int clients() {
 		return clients;
+	}
+
+	/** How many leads: one in twenty of the clients. */
+	public int leads() {
+		return clients / 20;
 	}
 
 }

@@ -79,6 +79,22 @@ public class Staffing {
 			.list();
 	}
 
+	/** A person and the department they work in. */
+	public record Member(long id, long departmentId) {
+	}
+
+	/**
+	 * The active people with this role and their departments, in the order they were
+	 * created.
+	 */
+	@Transactional(readOnly = true)
+	public List<Member> members(Role role) {
+		return jdbc.sql("select id, department_id from users where role = ? and active order by id")
+			.param(role.name())
+			.query((rs, n) -> new Member(rs.getLong(1), rs.getLong(2)))
+			.list();
+	}
+
 	/** The first administrator, to act for the system when it fills in data. */
 	@Transactional(readOnly = true)
 	public CurrentUser administrator() {

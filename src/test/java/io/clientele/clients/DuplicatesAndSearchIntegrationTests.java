@@ -177,6 +177,15 @@ class DuplicatesAndSearchIntegrationTests {
 				owner);
 		assertThat(search.find(surname + "ов", 5, owner).contacts()).extracting(Search.Hit::id).contains(contact);
 		assertThat(search.find(surname + "ов", 5, stranger).contacts()).isEmpty();
+		// Found inside the name, with the clients the reader may see that the person
+		// works
+		// for (not the stranger's).
+		long other = clients.create(ClientFixtures.organisation("Чужая фирма " + surname), stranger);
+		jdbc.sql("insert into client_contacts (client_id, contact_id) values (?, ?)").params(other, contact).update();
+		assertThat(search.find(surname.substring(1), 5, owner).contacts())
+			.anySatisfy(hit -> assertThat(hit.detail()).isEqualTo("Фирма " + surname));
+		assertThat(search.find(surname.substring(1), 5, stranger).contacts())
+			.anySatisfy(hit -> assertThat(hit.detail()).isEqualTo("Чужая фирма " + surname));
 	}
 
 	@Test

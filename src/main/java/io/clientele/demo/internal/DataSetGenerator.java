@@ -2,7 +2,9 @@ package io.clientele.demo.internal;
 
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,13 +20,17 @@ import io.clientele.clients.BulkLoad;
 import io.clientele.clients.ClientKind;
 import io.clientele.clients.CompanySize;
 import io.clientele.clients.Email;
+import io.clientele.clients.Leads;
 import io.clientele.clients.Phone;
+import io.clientele.clients.Segment;
 import io.clientele.clients.Segments;
 import io.clientele.demo.DataSetSize;
 import io.clientele.identity.Role;
 import io.clientele.identity.Staffing;
+import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFieldType;
 import io.clientele.shared.customfields.CustomFields;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,12 +38,15 @@ import org.springframework.stereotype.Component;
 /**
  * Fills an empty Clientele with a named data set: the company (20 sales departments with
  * a head and 10 managers each), segments and extra fields, then the clients (four in five
- * organisations) and their contact persons, written with {@code COPY}. Every row comes
- * from a generator seeded by its position, so a data set is the same on every machine,
- * and rows can be made again (for the links) without being kept in memory.
+ * organisations), their contact persons and the leads, written with {@code COPY}. Every
+ * row comes from a generator seeded by its position, so a data set is the same on every
+ * machine, and rows can be made again (for the links, and for the leads converted into
+ * clients) without being kept in memory.
  *
  * <p>
- * Later data (deals, interactions, tasks) is added by further stages on the same clients.
+ * Later data (deals, interactions, tasks) is added by further stages on the same clients,
+ * as the leads can be to a data set generated before there were leads
+ * ({@link #addLeads}).
  */
 @Component
 public class DataSetGenerator {
@@ -70,18 +79,31 @@ public class DataSetGenerator {
 			"Главный бухгалтер", "Коммерческий директор", "Руководитель отдела снабжения", "Юрист", "Офис-менеджер",
 			"Финансовый директор");
 
+	private static final String REGION = "Регион";
+
+	private static final String INDUSTRY = "Отрасль";
+
+	private static final String ACTIVITY = "Вид деятельности";
+
+	private static final String CHANNEL = "Канал привлечения";
+
+	private static final String TURNOVER = "Годовой оборот, млн ₽";
+
 	private final Staffing staffing;
 
 	private final Segments segments;
 
 	private final CustomFields customFields;
 
+	private final Leads leads;
+
 	private final BulkLoad bulk;
 
-	DataSetGenerator(Staffing staffing, Segments segments, CustomFields customFields, BulkLoad bulk) {
+	DataSetGenerator(Staffing staffing, Segments segments, CustomFields customFields, Leads leads, BulkLoad bulk) {
 		this.staffing = staffing;
 		this.segments = segments;
 		this.customFields = customFields;
+		this.leads = leads;
 		this.bulk = bulk;
 	}
 
@@ -89,7 +111,7 @@ public class DataSetGenerator {
 	}
 
 	/** What a generation made, for the one who ran it. */
-	public record Report(int clients, long contacts, long links, String password, long millis) {
+	public record Report(int clients, long contacts, long links, long leads, @Nullable String password, long millis) {
 	}
 
 	/**
@@ -99,28 +121,62 @@ public class DataSetGenerator {
 		long started = System.nanoTime();
 		bulk.requireEmpty();
 		String secret = password == null || password.isBlank() ? password() : password;
-		List<Long> managers = staff(secret);
+		List<Staffing.Member> managers = staff(secret);
+		List<Long> managerIds = managers.stream().map(Staffing.Member::id).toList();
 		Catalog catalog = catalog();
 		log.info("Generating data set {}: {} clients", size, size.clients());
 		Plan plan = new Plan(size.clients(), seed);
 		long[] contactCount = new long[1];
 		long[] linkCount = new long[1];
+		long[] leadCount = new long[1];
 		bulk.into(load -> {
 			long[] clientIds = load.clients(
-					progress("clients", size.clients(), index -> client(index, seed, managers, catalog)),
+					progress("clients", size.clients(), index -> client(index, seed, managerIds, catalog)),
 					size.clients());
 			int contacts = plan.contacts();
 			long[] contactIds = load.contacts(progress("contacts", contacts, index -> contact(index, seed)), contacts);
 			contactCount[0] = contacts;
 			linkCount[0] = load.links(plan.links(), clientIds, contactIds);
+			GeneratedLeads generated = leads(seed, managers, catalog, new BulkLoad.Loaded(clientIds, contactIds));
+			leadCount[0] = load.leads(progress("leads", size.leads(), generated::lead));
 			log.info("Building the indexes");
 		});
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		log.info("Data set {} generated in {} s", size, millis / 1000);
-		return new Report(size.clients(), contactCount[0], linkCount[0], secret, millis);
+		return new Report(size.clients(), contactCount[0], linkCount[0], leadCount[0], secret, millis);
 	}
 
-	private List<Long> staff(String password) {
+	/**
+	 * Adds the leads to a data set generated with this size and seed before there were
+	 * leads (refused when there are leads already). Converted leads point at the data
+	 * set's clients, made again from their positions.
+	 */
+	public Report addLeads(DataSetSize size, long seed) throws SQLException {
+		long started = System.nanoTime();
+		List<Staffing.Member> managers = staffing.members(Role.SALES_MANAGER);
+		if (managers.size() != DEPARTMENTS * MANAGERS_PER_DEPARTMENT) {
+			throw new IllegalStateException("This is not a generated data set: " + managers.size() + " managers");
+		}
+		Plan plan = new Plan(size.clients(), seed);
+		BulkLoad.Loaded loaded = bulk.loaded(size.clients(), plan.contacts());
+		GeneratedLeads generated = leads(seed, managers, existingCatalog(), loaded);
+		log.info("Adding {} leads to data set {}", size.leads(), size);
+		long[] count = new long[1];
+		bulk.leadsInto(load -> count[0] = load.leads(progress("leads", size.leads(), generated::lead)));
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		log.info("{} leads added in {} s", count[0], millis / 1000);
+		return new Report(0, 0, 0, count[0], null, millis);
+	}
+
+	private GeneratedLeads leads(long seed, List<Staffing.Member> managers, Catalog catalog, BulkLoad.Loaded loaded) {
+		List<Long> managerIds = managers.stream().map(Staffing.Member::id).toList();
+		List<Long> reasons = leads.reasons().stream().map(Leads.Reason::id).toList();
+		return new GeneratedLeads(seed, Instant.now().truncatedTo(ChronoUnit.MINUTES), managers, reasons,
+				loaded.clientIds(), loaded.contactIds(), index -> client(index, seed, managerIds, catalog),
+				index -> contact(index, seed));
+	}
+
+	private List<Staffing.Member> staff(String password) {
 		long company = staffing.company();
 		long sales = staffing.department("Продажи", company);
 		List<Staffing.Person> people = new ArrayList<>();
@@ -136,7 +192,7 @@ public class DataSetGenerator {
 			}
 		}
 		staffing.people(people, password);
-		return staffing.ids(Role.SALES_MANAGER);
+		return staffing.members(Role.SALES_MANAGER);
 	}
 
 	private static String fullName(SplittableRandom random) {
@@ -150,18 +206,45 @@ public class DataSetGenerator {
 	}
 
 	private Catalog catalog() {
-		long region = segments.createType("Регион");
+		long region = segments.createType(REGION);
 		List<Long> regions = REGIONS.stream().map(name -> segments.create(region, name)).toList();
-		long industry = segments.createType("Отрасль");
+		long industry = segments.createType(INDUSTRY);
 		List<Long> industries = INDUSTRIES.stream().map(name -> segments.create(industry, name)).toList();
-		long activity = segments.createType("Вид деятельности");
+		long activity = segments.createType(ACTIVITY);
 		List<Long> activities = ACTIVITIES.stream().map(name -> segments.create(activity, name)).toList();
-		long channel = customFields.define("CLIENT", new CustomFields.Definition("Канал привлечения",
-				CustomFieldType.CHOICE, false, List.of("Выставка", "Сайт", "Рекомендация", "Холодный звонок"), true));
+		long channel = customFields.define("CLIENT", new CustomFields.Definition(CHANNEL, CustomFieldType.CHOICE, false,
+				List.of("Выставка", "Сайт", "Рекомендация", "Холодный звонок"), true));
 		long turnover = customFields.define("CLIENT",
-				new CustomFields.Definition("Годовой оборот, млн ₽", CustomFieldType.NUMBER, false, List.of(), false));
+				new CustomFields.Definition(TURNOVER, CustomFieldType.NUMBER, false, List.of(), false));
 		return new Catalog(regions, industries, activities, channel,
 				customFields.get(channel).options().stream().map(option -> option.code()).toList(), turnover);
+	}
+
+	/** The catalogue {@link #catalog()} made for a data set generated earlier. */
+	private Catalog existingCatalog() {
+		List<Segment> all = segments.all();
+		CustomField channel = field(CHANNEL);
+		return new Catalog(segmentIds(all, REGION, REGIONS), segmentIds(all, INDUSTRY, INDUSTRIES),
+				segmentIds(all, ACTIVITY, ACTIVITIES), channel.id(),
+				channel.options().stream().map(option -> option.code()).toList(), field(TURNOVER).id());
+	}
+
+	private static List<Long> segmentIds(List<Segment> all, String type, List<String> names) {
+		return names.stream()
+			.map(name -> all.stream()
+				.filter(segment -> segment.typeName().equals(type) && segment.name().equals(name))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("This is not a generated data set: no segment " + name))
+				.id())
+			.toList();
+	}
+
+	private CustomField field(String label) {
+		return customFields.of("CLIENT")
+			.stream()
+			.filter(field -> field.label().equals(label))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("This is not a generated data set: no field " + label));
 	}
 
 	BulkLoad.ClientRow client(int index, long seed, List<Long> managers, Catalog catalog) {
@@ -263,8 +346,20 @@ public class DataSetGenerator {
 			return index % 5 != 4;
 		}
 
-		private int contactsOf(int client) {
+		private static int contactsOf(int client) {
 			return organisation(client) ? 2 + client % 2 : 0;
+		}
+
+		/**
+		 * The position of an organisation's first contact person: every ten clients have
+		 * twenty (eight organisations with two or three each).
+		 */
+		static int firstContact(int client) {
+			int first = client / 10 * 20;
+			for (int before = client - client % 10; before < client; before++) {
+				first += contactsOf(before);
+			}
+			return first;
 		}
 
 		int contacts() {

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar clientele.jar generate --size M [--seed 42] [--password …]}: fills the
- * configured, empty database with a named data set and ends.
+ * configured, empty database with a named data set and ends. With {@code --only leads} it
+ * adds just the leads to a data set of that size and seed generated before there were
+ * leads.
  */
 @Component
 @Order(200)
@@ -31,14 +33,23 @@ class GenerateCommand implements ApplicationRunner {
 		}
 		DataSetSize size = DataSetSize.valueOf(option(args, "size", "S").toUpperCase(java.util.Locale.ROOT));
 		long seed = Long.parseLong(option(args, "seed", "20261123"));
+		String only = option(args, "only", null);
+		if (only != null) {
+			if (!only.equals("leads")) {
+				throw new IllegalArgumentException("generate --only knows just \"leads\", not \"" + only + "\"");
+			}
+			var report = generator.addLeads(size, seed);
+			log.warn("Data set {}: {} leads added in {} s.", size, report.leads(), report.millis() / 1000);
+			return;
+		}
 		var report = generator.generate(size, seed, option(args, "password", null));
 		log.warn("""
 
 				=====================================================================
-				  Data set {}: {} clients, {} contact persons, {} links, in {} s.
+				  Data set {}: {} clients, {} contact persons, {} links, {} leads, in {} s.
 				  Heads h01…h20 and managers m001…m200 sign in with: {}
 				=====================================================================""", size, report.clients(),
-				report.contacts(), report.links(), report.millis() / 1000, report.password());
+				report.contacts(), report.links(), report.leads(), report.millis() / 1000, report.password());
 	}
 
 	/** {@code --name=value} or {@code --name value}. */

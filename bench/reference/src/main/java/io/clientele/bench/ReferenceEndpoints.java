@@ -11,10 +11,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,9 +38,18 @@ class ReferenceEndpoints {
 
 	private final JsonMapper json;
 
-	ReferenceEndpoints(ScriptRunner scripts, JsonMapper json) {
+	private final JdbcClient jdbc;
+
+	/**
+	 * The signed-in user of each session, looked up once (Clientele keeps it in the
+	 * session).
+	 */
+	private final Map<String, Map<String, Object>> sessions = new ConcurrentHashMap<>();
+
+	ReferenceEndpoints(ScriptRunner scripts, JsonMapper json, JdbcClient jdbc) {
 		this.scripts = scripts;
 		this.json = json;
+		this.jdbc = jdbc;
 	}
 
 	@GetMapping("/api/v1/clients/{id}")
@@ -133,6 +146,59 @@ class ReferenceEndpoints {
 		page.put("previous", params.containsKey("after") ? params.get("after") : null);
 		page.put("total", total);
 		return page;
+	}
+
+	/**
+	 * The top-bar search: the same statements as Clientele's (search.sql for a manager,
+	 * search-admin.sql for the administrator), the hits as JSON instead of an HTML
+	 * fragment.
+	 */
+	@GetMapping("/search/suggest")
+	Map<String, Object> suggest(@RequestParam String q, @CookieValue("SESSION") String cookie) {
+		String sessionId = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+		Map<String, Object> vars = new LinkedHashMap<>(sessions.computeIfAbsent(sessionId, this::session));
+		String normal = q.strip().toLowerCase(Locale.ROOT).replace('ё', 'е');
+		String contains = "%" + normal + "%";
+		String patterns = "{\"" + contains + "\"";
+		if (normal.matches("[\\d\\s()+\\-.]+")) {
+			String digits = normal.replaceAll("\\D", "");
+			if (digits.length() >= 3 && !normal.contains(digits)) {
+				patterns += ",\"%" + digits + "%\"";
+			}
+		}
+		long now = System.currentTimeMillis();
+		vars.put("patterns", patterns + "}");
+		vars.put("prefix", normal + "%");
+		vars.put("contains", contains);
+		vars.put("per_kind", 5);
+		vars.put("candidates", 10);
+		vars.put("now_ms", now);
+		vars.put("expiry_ms", now + 1_800_000);
+		String script = "ADMINISTRATOR".equals(vars.get("role")) ? "search-admin" : "search";
+		var results = scripts.run(script, vars);
+		Map<String, Object> hits = new LinkedHashMap<>();
+		for (String kind : List.of("clients", "contacts", "leads")) {
+			// Names that start with the text, then records that contain it, each once.
+			Map<Object, Map<String, Object>> found = new LinkedHashMap<>();
+			for (String step : List.of("_starting", "_containing")) {
+				for (Map<String, Object> row : results.getOrDefault(kind + step, List.of())) {
+					if (found.size() < 5) {
+						found.putIfAbsent(row.get("id"), camelRow(row));
+					}
+				}
+			}
+			hits.put(kind, List.copyOf(found.values()));
+		}
+		return hits;
+	}
+
+	private Map<String, Object> session(String sessionId) {
+		return jdbc.sql("""
+				select s.primary_id as session_primary, s.session_id as session, u.id as user_id,
+				       u.department_id, u.username, u.role
+				  from spring_session s join users u on u.username = s.principal_name
+				 where s.session_id = ?
+				""").param(sessionId).query().singleRow();
 	}
 
 	@ExceptionHandler(ScriptRunner.NotFound.class)

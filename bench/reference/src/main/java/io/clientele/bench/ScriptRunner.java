@@ -47,9 +47,19 @@ class ScriptRunner {
 		Map<String, Object> vars = new HashMap<>(variables);
 		Map<String, List<Map<String, Object>>> results = new HashMap<>();
 		TransactionStatus open = null;
+		boolean skipping = false;
 		try {
 			for (Script.Step step : script.steps()) {
-				if (step instanceof Script.Begin begin) {
+				if (step instanceof Script.If condition) {
+					skipping = !condition.holds(vars);
+				}
+				else if (step instanceof Script.EndIf) {
+					skipping = false;
+				}
+				else if (skipping) {
+					continue;
+				}
+				else if (step instanceof Script.Begin begin) {
 					DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
 					definition.setReadOnly(begin.readOnly());
 					open = transactions.getTransaction(definition);
@@ -59,7 +69,9 @@ class ScriptRunner {
 					open = null;
 				}
 				else if (step instanceof Script.Statement statement) {
-					List<Map<String, Object>> rows = jdbc.sql(statement.sql()).params(vars).query().listOfRows();
+					List<Map<String, Object>> rows = returnsRows(statement.sql())
+							? jdbc.sql(statement.sql()).params(vars).query().listOfRows()
+							: List.of(Map.of("updated", jdbc.sql(statement.sql()).params(vars).update()));
 					if (statement.gsetPrefix() != null) {
 						if (rows.size() != 1) {
 							throw new NotFound();
@@ -68,6 +80,7 @@ class ScriptRunner {
 					}
 					if (statement.name() != null) {
 						results.put(statement.name(), rows);
+						vars.put(statement.name() + "_rows", rows.size());
 					}
 				}
 			}
@@ -80,7 +93,15 @@ class ScriptRunner {
 		}
 	}
 
-	/** A {@code \gset} statement found no row: the record is not there (or not visible). */
+	private static boolean returnsRows(String sql) {
+		String start = sql.stripLeading().toLowerCase(java.util.Locale.ROOT);
+		return start.startsWith("select") || start.startsWith("with") || start.startsWith("explain")
+				|| start.contains(" returning ");
+	}
+
+	/**
+	 * A {@code \gset} statement found no row: the record is not there (or not visible).
+	 */
 	static class NotFound extends RuntimeException {
 
 	}

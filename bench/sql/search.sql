@@ -1,0 +1,105 @@
+-- GET /search/suggest?q=… as the manager m007: the top-bar search as the user types (per_kind =
+-- 5 of each kind, candidates = 10). The statements Clientele runs, in their transactions
+-- (captured with log_min_duration_statement = 0): the session; the reader's role and
+-- grants; per kind the names that start with the text and, while fewer than per_kind,
+-- records that contain it (of the clients whose
+-- responsible manager is the reader); the layout's saved views; the session's last access.
+-- Variables: session, session_primary, user_id, department_id, username, per_kind,
+-- candidates, now_ms, expiry_ms. Shared by pgbench (-M prepared) and the reference
+-- endpoint (bench/reference).
+\set k random(1, 16)
+-- pgbench only: the text typed, the patterns Search makes of it, and how many names start
+-- with it (counted on M for this reader: Clientele looks further only when fewer than
+-- per_kind do). The apps get q in the URL and count the rows themselves.
+-- name: typed
+select q, patterns, prefix, contains, clients_starting_rows, contacts_starting_rows, leads_starting_rows
+  from (values (1, 'север', '{%север%}', 'север%', '%север%', 0, 0, 0),
+              (2, 'звезд', '{%звезд%}', 'звезд%', '%звезд%', 0, 0, 0),
+              (3, 'фабр', '{%фабр%}', 'фабр%', '%фабр%', 0, 0, 0),
+              (4, 'логист', '{%логист%}', 'логист%', '%логист%', 0, 0, 0),
+              (5, 'мельн', '{%мельн%}', 'мельн%', '%мельн%', 0, 0, 0),
+              (6, 'balt', '{%balt%}', 'balt%', '%balt%', 5, 0, 0),
+              (7, 'иван', '{%иван%}', 'иван%', '%иван%', 0, 5, 4),
+              (8, 'смирн', '{%смирн%}', 'смирн%', '%смирн%', 0, 5, 4),
+              (9, 'ольга', '{%ольга%}', 'ольга%', '%ольга%', 0, 0, 0),
+              (10, 'петров', '{%петров%}', 'петров%', '%петров%', 0, 5, 3),
+              (11, '4951', '{%4951%}', '4951%', '%4951%', 0, 0, 0),
+              (12, '8123', '{%8123%}', '8123%', '%8123%', 0, 0, 0),
+              (13, '9161', '{%9161%}', '9161%', '%9161%', 0, 0, 0),
+              (14, '+7 916', '{"%+7 916%",%7916%}', '+7 916%', '%+7 916%', 0, 0, 0),
+              (15, 'mail.r', '{%mail.r%}', 'mail.r%', '%mail.r%', 0, 0, 0),
+              (16, 'info@', '{%info@%}', 'info@%', '%info@%', 0, 0, 0)) f(k, q, patterns, prefix, contains, clients_starting_rows, contacts_starting_rows, leads_starting_rows)
+ where k = :k \gset
+BEGIN;
+-- name: session
+SELECT S.PRIMARY_ID, S.SESSION_ID, S.CREATION_TIME, S.LAST_ACCESS_TIME, S.MAX_INACTIVE_INTERVAL, SA.ATTRIBUTE_NAME, SA.ATTRIBUTE_BYTES
+FROM SPRING_SESSION S
+LEFT JOIN SPRING_SESSION_ATTRIBUTES SA ON S.PRIMARY_ID = SA.SESSION_PRIMARY_ID
+WHERE S.SESSION_ID = :session;
+COMMIT;
+BEGIN READ ONLY;
+-- name: role
+select role from users where id = :user_id;
+-- name: grants
+select segment_id from segment_grants where user_id = :user_id;
+set local plan_cache_mode = force_custom_plan;
+-- name: clients_starting
+select c.id, c.name, coalesce(c.inn, c.city) as detail from clients c
+ where c.deleted_at is null and lower(c.name) like :prefix and c.responsible_id = :user_id
+ order by lower(c.name), c.id limit :per_kind;
+\if :clients_starting_rows < :per_kind
+-- name: clients_containing
+select id, name, detail from (
+  select c.id, c.name, coalesce(c.inn, c.city) as detail from clients c
+   where c.deleted_at is null and c.search_text like any(:patterns) and c.responsible_id = :user_id
+   limit :candidates) t
+ order by lower(name) like :contains desc, length(name), id;
+\endif
+-- name: contacts_starting
+select ct.id, ct.full_name, (select string_agg(c.name, ', ' order by c.name) from client_contacts cc join clients c on c.id = cc.client_id
+  where cc.contact_id = ct.id and c.deleted_at is null and c.responsible_id = :user_id) from contacts ct
+ where ct.deleted_at is null and lower(ct.full_name) like :prefix and exists (select 1 from client_contacts cc join clients c on c.id = cc.client_id
+         where cc.contact_id = ct.id and c.deleted_at is null and c.responsible_id = :user_id)
+ order by lower(ct.full_name), ct.id limit :per_kind;
+\if :contacts_starting_rows < :per_kind
+-- name: contacts_containing
+select id, full_name, (select string_agg(c.name, ', ' order by c.name) from client_contacts cc join clients c on c.id = cc.client_id
+  where cc.contact_id = t.id and c.deleted_at is null and c.responsible_id = :user_id) from (
+  select ct.id, ct.full_name from contacts ct
+   where ct.deleted_at is null and ct.search_text like any(:patterns) and exists (select 1 from client_contacts cc join clients c on c.id = cc.client_id
+         where cc.contact_id = ct.id and c.deleted_at is null and c.responsible_id = :user_id)
+   limit :candidates) t
+ order by lower(full_name) like :contains desc, length(full_name), id;
+\endif
+-- name: leads_starting
+select c.id, c.name, c.company from leads c
+ where lower(c.name) like :prefix and c.responsible_id = :user_id
+ order by lower(c.name), c.id limit :per_kind;
+\if :leads_starting_rows < :per_kind
+-- name: leads_containing
+select id, name, company from (
+  select c.id, c.name, c.company, c.created_at from leads c
+   where c.search_text like any(:patterns) and c.responsible_id = :user_id
+   limit :candidates) t
+ order by lower(name) like :contains desc, created_at desc, id;
+\endif
+COMMIT;
+BEGIN READ ONLY;
+-- name: views
+select id, list, name, owner_id, shared_department_id, query from saved_views
+ where list = 'clients' and (owner_id = :user_id or shared_department_id = :department_id)
+ order by lower(name), id;
+COMMIT;
+BEGIN;
+-- name: touch
+UPDATE SPRING_SESSION
+SET SESSION_ID = :session, LAST_ACCESS_TIME = :now_ms, MAX_INACTIVE_INTERVAL = 1800, EXPIRY_TIME = :expiry_ms, PRINCIPAL_NAME = :username
+WHERE PRIMARY_ID = :session_primary;
+COMMIT;
+BEGIN;
+-- name: session
+SELECT S.PRIMARY_ID, S.SESSION_ID, S.CREATION_TIME, S.LAST_ACCESS_TIME, S.MAX_INACTIVE_INTERVAL, SA.ATTRIBUTE_NAME, SA.ATTRIBUTE_BYTES
+FROM SPRING_SESSION S
+LEFT JOIN SPRING_SESSION_ATTRIBUTES SA ON S.PRIMARY_ID = SA.SESSION_PRIMARY_ID
+WHERE S.SESSION_ID = :session;
+COMMIT;
