@@ -24,9 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The groups of likely duplicates the last scan found ({@link DuplicateScan}), for heads
- * and administrators: a reader sees a group only when they may see all its records, and
- * only its records that are still live. "Not duplicates" dismisses every pair of a group
- * for good.
+ * and administrators: a head sees a group when its records are in their department tree
+ * (contact persons: all the clients they work for) and they may see each of them; only
+ * records still live are shown. "Not duplicates" dismisses every pair of a group for
+ * good.
  */
 @Service
 public class DuplicateGroups {
@@ -72,7 +73,8 @@ public class DuplicateGroups {
 	}
 
 	/**
-	 * @param next the cursor of the next page, or null on the last */
+	 * @param next the cursor of the next page, or null on the last
+	 */
 	public record Page(List<Group> groups, @Nullable String next) {
 	}
 
@@ -92,22 +94,29 @@ public class DuplicateGroups {
 		if (cursor != null) {
 			keyset = "and (g.score, g.id) < (cast(:score as real), cast(:id as bigint))";
 		}
-		// Walks duplicate_groups_page_idx from the cursor; each group's live members are
-		// found by primary key and must all be visible (a head sees a group only when it
-		// is
-		// wholly in their department).
-		var statement = jdbc.sql("""
-				select g.id, g.score, g.reasons, m.ids
-				  from duplicate_groups g
-				 cross join lateral (
-				   select array_agg(r.id order by r.id) as ids, coalesce(bool_and(%s), false) as visible
-				     from %s r where r.id = any(g.member_ids) and r.deleted_at is null) m
-				 where g.record_type = :type %s %s and cardinality(m.ids) >= 2 and m.visible
-				 order by g.score desc, g.id desc
-				 limit :limit
-				""".formatted(visible(type, visibility), table,
-				reason != null && REASONS.contains(reason) ? "and g.reasons @> array[cast(:reason as text)]" : "",
-				keyset))
+		// An administrator's page walks duplicate_groups_page_idx from the cursor (about
+		// a
+		// millisecond a group on the M data set); a head's takes the groups whose
+		// managers
+		// were all theirs at the scan from duplicate_groups_owners_idx and sorts them.
+		// Then
+		// each group's live members are found by primary key and must all be visible now.
+		String owners = visibility.scope().coversEverything() ? ""
+				: "and g.responsible_ids <@ cast(:owners as bigint[])";
+		var statement = jdbc
+			.sql("""
+					select g.id, g.score, g.reasons, m.ids
+					  from duplicate_groups g
+					 cross join lateral (
+					   select array_agg(r.id order by r.id) as ids, coalesce(bool_and(%s), false) as visible
+					     from %s r where r.id = any(g.member_ids) and r.deleted_at is null) m
+					 where g.record_type = :type %s %s %s and cardinality(m.ids) >= 2 and m.visible
+					 order by g.score desc, g.id desc
+					 limit :limit
+					""".formatted(visible(type, visibility), table,
+					reason != null && REASONS.contains(reason) ? "and g.reasons @> array[cast(:reason as text)]" : "",
+					keyset, owners))
+			.param("owners", visibility.scope().sqlArray())
 			.param("type", type)
 			.param("reason", reason)
 			.param("limit", PAGE + 1);

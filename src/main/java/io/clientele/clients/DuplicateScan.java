@@ -108,6 +108,30 @@ public class DuplicateScan {
 	}
 
 	/**
+	 * Starts a scan that compares the names of all records through the trigram index, for
+	 * an administrator: it finds typos the keys cannot, but on a large base it takes
+	 * hours (it shows its progress and goes on after a restart).
+	 * @return false when a scan is already running
+	 */
+	public boolean startComparingAllNames(CurrentUser user) {
+		if (!user.is(Role.ADMINISTRATOR)) {
+			throw new AccessDeniedException("Only administrators ask for a comparison of all names");
+		}
+		if (!takeLease(user.id())) {
+			return false;
+		}
+		try {
+			scanner.compareAllNames();
+		}
+		catch (RuntimeException ex) {
+			releaseLease(false, 0);
+			throw ex;
+		}
+		background.execute(this::scanHoldingLease);
+		return true;
+	}
+
+	/**
 	 * Scans now, in the caller's thread.
 	 * @return false when another scan was running, so this one did not
 	 */

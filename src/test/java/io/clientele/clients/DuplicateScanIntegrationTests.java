@@ -85,13 +85,15 @@ class DuplicateScanIntegrationTests {
 		String name = word();
 		long cyrillic = clients.create(DuplicateFixtures.organisation("ООО \"" + cyrillic(name) + "\""), manager);
 		long latin = clients.create(DuplicateFixtures.organisation(name + " LLC"), manager);
+		long trading = clients.create(DuplicateFixtures.organisation("АО «" + cyrillic(name) + " Трейд»"), manager);
 		long other = clients.create(DuplicateFixtures.organisation("АО «" + cyrillic(word()) + "»"), manager);
 
 		scanned();
 
 		DuplicateGroups.Group group = groupOf(ClientService.RECORD_TYPE, cyrillic, admin).orElseThrow();
-		assertThat(group.members()).extracting(DuplicateGroups.Member::id).containsExactly(cyrillic, latin);
+		assertThat(group.members()).extracting(DuplicateGroups.Member::id).containsExactly(cyrillic, latin, trading);
 		assertThat(group.reasons()).containsExactly("duplicates.reason.name");
+		assertThat(group.percent()).isEqualTo(90);
 		assertThat(groupOf(ClientService.RECORD_TYPE, other, admin)).isEmpty();
 	}
 
@@ -165,14 +167,15 @@ class DuplicateScanIntegrationTests {
 	}
 
 	@Test
-	void a_name_changed_after_a_scan_is_compared_again_at_the_next() {
+	void a_name_changed_after_a_scan_is_compared_again_at_the_next_even_when_misspelt() {
 		String name = word();
 		long first = clients.create(DuplicateFixtures.organisation(cyrillic(name)), manager);
 		long second = clients.create(DuplicateFixtures.organisation(word() + " Trading"), manager);
 		scanned();
 		assertThat(groupOf(ClientService.RECORD_TYPE, first, admin)).isEmpty();
 
-		rename(second, "ООО " + name);
+		String misspelt = name.substring(0, 10) + (name.charAt(10) == 'k' ? 'l' : 'k') + name.substring(11);
+		rename(second, "ООО " + misspelt);
 		scanned();
 		assertThat(groupOf(ClientService.RECORD_TYPE, first, admin)).hasValueSatisfying(
 				group -> assertThat(group.members()).extracting(DuplicateGroups.Member::id).contains(second));

@@ -63,6 +63,7 @@ class PagesTourBrowserTests {
 		long client = clients.create(io.clientele.clients.TourFixtures.organisation("ООО «Тест Тур»", segment), admin);
 		long person = clients.create(io.clientele.clients.TourFixtures.person(), admin);
 		long contact = contacts.create(io.clientele.clients.TourFixtures.contact(client), admin);
+		long twin = clients.create(io.clientele.clients.TourFixtures.organisation("Test Tour LLC", segment), admin);
 		List<String> pages = List.of("/", "/account", "/account/password", "/account/tokens", "/admin/departments",
 				"/admin/departments/" + someone.departmentId(), "/admin/users", "/admin/users/new",
 				"/admin/users/" + someone.id(), "/clients", "/clients?group=kind&f.kind=ORGANISATION",
@@ -71,7 +72,9 @@ class PagesTourBrowserTests {
 				"/clients/" + client + "/contacts/new", "/clients/" + client + "/contacts/link?q=a",
 				"/clients/" + client + "/legal-entities/new", "/clients/reassign?from=" + admin.id(), "/recycle-bin",
 				"/contacts", "/contacts?q=Сидорова", "/admin/segments?user=" + someone.id(), "/admin/custom-fields",
-				"/admin/required-fields", "/leads", "/leads/new", "/admin/leads", "/search?q=Сидор", "/no-such-page");
+				"/admin/required-fields", "/leads", "/leads/new", "/admin/leads", "/search?q=Сидор", "/duplicates",
+				"/duplicates?type=contact", "/duplicates?type=merges",
+				"/duplicates/merge?type=client&ids=" + client + "," + twin, "/no-such-page");
 
 		Page page = browser.newPage(language, width, 800);
 		page.navigate(url("/login"));

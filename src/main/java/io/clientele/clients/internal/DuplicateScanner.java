@@ -40,8 +40,11 @@ public class DuplicateScanner {
 
 	static final int BATCH = 500;
 
-	/** Records changed this long before the last scan are compared again. */
-	private static final String OVERLAP = "1 hour";
+	/**
+	 * Records changed this long before the last scan are compared again, in case the
+	 * application's and the database's clocks differ a little.
+	 */
+	private static final String OVERLAP = "5 minutes";
 
 	private final JdbcClient jdbc;
 
@@ -144,36 +147,62 @@ public class DuplicateScanner {
 	}
 
 	/**
-	 * Finds the records that share an INN, a phone or an e-mail, and brings the key
-	 * reasons of all pairs up to date.
+	 * Has the next scan compare the names of all records through the trigram index, not
+	 * only those changed since the last scan: slow on a large base (each record looks up
+	 * its similar names), but it finds typos in names the keys cannot match.
+	 */
+	public void compareAllNames() {
+		jdbc.sql("""
+				update duplicate_scan_marks
+				   set names_until = timestamptz '1900-01-01', cursor_at = null, cursor_id = null, until_at = null
+				""").update();
+	}
+
+	/**
+	 * Finds the records that share an INN, a phone, an e-mail, a name key, or an uncommon
+	 * word of similar names, and brings the key reasons of all pairs up to date.
 	 */
 	public void compareKeys(Kind kind) {
 		transactions.executeWithoutResult(status -> {
-			jdbc.sql("create temp table duplicate_keyed (a_id bigint, b_id bigint, reason text) on commit drop")
-				.update();
+			jdbc.sql("""
+					create temp table duplicate_keyed (a_id bigint, b_id bigint, reason text, similarity real)
+					    on commit drop
+					""").update();
 			if (kind == Kind.CLIENT) {
-				keyed(kind, "inn",
+				keyed("inn",
 						"select c.id, c.inn as key from clients c where c.deleted_at is null and c.inn is not null");
 			}
-			keyed(kind, "phone", """
+			keyed("phone", """
 					select c.id, d.key from %s c cross join unnest(c.phone_digits) d(key) where c.deleted_at is null
 					""".formatted(kind.table));
-			keyed(kind, "email", """
+			keyed("email", """
 					select c.id, e.key from %s c cross join unnest(c.email_lower) e(key) where c.deleted_at is null
 					""".formatted(kind.table));
+			keyed("name", """
+					select c.id, c.name_key as key from %s c where c.deleted_at is null and c.name_key is not null
+					""".formatted(kind.table));
+			sharedWords(kind);
 			jdbc.sql("""
 					create temp table duplicate_keys on commit drop as
-					select a_id, b_id, array_agg(distinct reason order by reason) as reasons
+					select a_id, b_id, array_agg(distinct reason order by reason) as reasons,
+					       max(similarity) filter (where reason = 'name') as similarity
 					  from duplicate_keyed group by a_id, b_id
 					""").update();
+			// Without statistics the planner takes the temporary table for small and
+			// joins it
+			// in a nested loop: minutes instead of seconds on a million pairs.
+			jdbc.sql("create unique index on duplicate_keys (a_id, b_id)").update();
+			jdbc.sql("analyze duplicate_keys").update();
 			jdbc.sql("""
-					insert into duplicate_candidates (record_type, a_id, b_id, key_reasons)
-					select :type, a_id, b_id, reasons from duplicate_keys
-					    on conflict (record_type, a_id, b_id) do update set key_reasons = excluded.key_reasons
+					insert into duplicate_candidates (record_type, a_id, b_id, key_reasons, key_name_similarity)
+					select :type, a_id, b_id, reasons, similarity from duplicate_keys
+					    on conflict (record_type, a_id, b_id) do update
+					   set key_reasons = excluded.key_reasons, key_name_similarity = excluded.key_name_similarity
 					 where duplicate_candidates.key_reasons <> excluded.key_reasons
+					    or duplicate_candidates.key_name_similarity is distinct from excluded.key_name_similarity
 					""").param("type", kind.type).update();
 			jdbc.sql("""
-					update duplicate_candidates d set key_reasons = '{}'
+					update duplicate_candidates d set key_reasons = '{}', key_name_similarity = null
 					 where d.record_type = :type and d.key_reasons <> '{}'
 					   and not exists (select 1 from duplicate_keys k where k.a_id = d.a_id and k.b_id = d.b_id)
 					""").param("type", kind.type).update();
@@ -185,6 +214,29 @@ public class DuplicateScanner {
 				.param("type", kind.type)
 				.update();
 		});
+	}
+
+	/**
+	 * Pairs whose names share a word few records have ("Romashka" in "Ромашка" and
+	 * "Romashka Trade") and are similar enough: the names of the whole base compared
+	 * without the trigram index, one pass grouping by word.
+	 */
+	private void sharedWords(Kind kind) {
+		jdbc.sql("""
+				insert into duplicate_keyed (a_id, b_id, reason, similarity)
+				select p.a_id, p.b_id, 'name', similarity(a.name_key, b.name_key)
+				  from (select distinct x.id as a_id, y.id as b_id
+				          from (select array_agg(distinct c.id) as ids
+				                  from %1$s c cross join unnest(string_to_array(c.name_key, ' ')) w(word)
+				                 where c.deleted_at is null and length(w.word) >= 3
+				                 group by w.word having count(distinct c.id) between 2 and :max) g
+				         cross join unnest(g.ids) x(id)
+				         cross join unnest(g.ids) y(id)
+				         where x.id < y.id) p
+				  join %1$s a on a.id = p.a_id
+				  join %1$s b on b.id = p.b_id
+				 where a.name_key <> b.name_key and similarity(a.name_key, b.name_key) >= :threshold
+				""".formatted(kind.table)).param("max", MAX_GROUP).param("threshold", NAME_THRESHOLD).update();
 	}
 
 	/**
@@ -237,15 +289,23 @@ public class DuplicateScanner {
 				member[at++] = id;
 			}
 		}
-		jdbc.sql(
-				"""
-						insert into duplicate_groups (record_type, id, member_ids, score, reasons)
-						select :type, g.id, array_agg(m.member order by m.member), g.score, string_to_array(g.reasons, ',')
-						  from unnest(cast(:ids as bigint[]), cast(:scores as real[]), cast(:reasons as text[])) g(id, score, reasons)
-						  join unnest(cast(:memberGroup as bigint[]), cast(:member as bigint[])) m(group_id, member)
-						    on m.group_id = g.id
-						 group by g.id, g.score, g.reasons
-						""")
+		String owners = kind == Kind.CLIENT ? "select c.responsible_id from clients c where c.id = any(grouped.ids)"
+				: """
+						select c.responsible_id from client_contacts cc join clients c on c.id = cc.client_id
+						 where cc.contact_id = any(grouped.ids) and c.deleted_at is null
+						""";
+		jdbc.sql("""
+				insert into duplicate_groups (record_type, id, member_ids, score, reasons, responsible_ids)
+				select :type, grouped.id, grouped.ids, grouped.score, grouped.reasons,
+				       array(select distinct o.responsible_id from (%s) o order by 1)
+				  from (select g.id, array_agg(m.member order by m.member) as ids, g.score,
+				               string_to_array(g.reasons, ',') as reasons
+				          from unnest(cast(:ids as bigint[]), cast(:scores as real[]), cast(:reasons as text[]))
+				               g(id, score, reasons)
+				          join unnest(cast(:memberGroup as bigint[]), cast(:member as bigint[])) m(group_id, member)
+				            on m.group_id = g.id
+				         group by g.id, g.score, g.reasons) grouped
+				""".formatted(owners))
 			.param("type", kind.type)
 			.param("ids", ids)
 			.param("scores", scores)
@@ -256,10 +316,10 @@ public class DuplicateScanner {
 	}
 
 	/** Pairs of the records sharing a value of a key, for keys shared by few enough. */
-	private void keyed(Kind kind, String reason, String keys) {
+	private void keyed(String reason, String keys) {
 		jdbc.sql("""
-				insert into duplicate_keyed (a_id, b_id, reason)
-				select x.id, y.id, :reason
+				insert into duplicate_keyed (a_id, b_id, reason, similarity)
+				select x.id, y.id, :reason, case when :reason = 'name' then 1 end
 				  from (select array_agg(distinct k.id) as ids from (%s) k
 				         group by k.key having count(distinct k.id) between 2 and :max) g
 				 cross join unnest(g.ids) x(id)
@@ -344,10 +404,16 @@ public class DuplicateScanner {
 		if (mark.cursorAt() != null && mark.cursorId() != null && mark.untilAt() != null) {
 			return new Cursor(mark.cursorAt(), mark.cursorId(), mark.untilAt());
 		}
-		Cursor fresh = jdbc
-			.sql("""
-					select coalesce(cast(:since as timestamptz) - cast(:overlap as interval), timestamptz '1900-01-01'), now()
-					""")
+		// Never compared: the keys pass covers the whole base by words, so the trigram
+		// comparison starts from now (an administrator may ask for all names:
+		// compareAllNames).
+		// Up to the start of the oldest transaction still running: a record it writes may
+		// carry an earlier time than records committed before it.
+		Cursor fresh = jdbc.sql("""
+				select coalesce(cast(:since as timestamptz) - cast(:overlap as interval), now()),
+				       least(now(), (select min(xact_start) from pg_stat_activity
+				                      where datname = current_database() and pid <> pg_backend_pid()))
+				""")
 			.param("since", mark.namesUntil())
 			.param("overlap", OVERLAP)
 			.query((rs, n) -> new Cursor(rs.getObject(1, OffsetDateTime.class), 0,

@@ -86,9 +86,14 @@ class MergePages {
 		return "duplicates/list :: scanStatus";
 	}
 
+	/**
+	 * @param allNames whether to compare all names through the trigram index
+	 * (administrators; slow on a large base)
+	 */
 	@PostMapping("/duplicates/scan")
-	String startScan(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-		if (scan.start(user)) {
+	String startScan(@RequestParam(defaultValue = "false") boolean allNames, @AuthenticationPrincipal CurrentUser user,
+			RedirectAttributes redirect) {
+		if (allNames ? scan.startComparingAllNames(user) : scan.start(user)) {
 			redirect.addFlashAttribute("notice", "duplicates.scan.started");
 		}
 		else {
