@@ -70,6 +70,13 @@ public class DuplicateGroups {
 	 */
 	public record Member(long id, String name, @Nullable String detail, @Nullable String phone, @Nullable String email,
 			@Nullable String owner, Instant createdAt) {
+
+		/** Detail, phone and e-mail on one line. */
+		public String summary() {
+			return String.join(" · ",
+					java.util.stream.Stream.of(detail, phone, email).filter(java.util.Objects::nonNull).toList());
+		}
+
 	}
 
 	/**

@@ -6,8 +6,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.clientele.clients.internal.DuplicateScanner;
-import io.clientele.clients.internal.DuplicateScanner.Kind;
+import io.clientele.clients.internal.DuplicateGrouping;
+import io.clientele.clients.internal.KeyComparison;
+import io.clientele.clients.internal.NameComparison;
+import io.clientele.clients.internal.ScanKind;
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.Role;
 import jakarta.annotation.PreDestroy;
@@ -25,18 +27,26 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Looks through the whole base for duplicates (see {@link DuplicateScanner} for how) and
- * keeps the groups the duplicates page lists. It runs every night, when a head or an
- * administrator asks ("Scan now"), and after a restart when a scan was left unfinished.
- * One node of a cluster scans at a time: the scan holds a lease in the database that it
- * renews as it goes; a node that stops mid-scan loses it ten minutes later.
+ * Looks through the whole base for duplicates and keeps the groups the duplicates page
+ * lists, for clients and then contact persons: names changed since the last scan through
+ * the trigram index ({@link NameComparison}), INN, phones, e-mails and names over the
+ * whole base by grouping on them ({@link KeyComparison}), then the groups
+ * ({@link DuplicateGrouping}). About five minutes on the M data set (a million clients,
+ * two million contact persons). It runs every night, when a head or an administrator asks
+ * ("Scan now"), and after a restart when a scan was left unfinished. One node of a
+ * cluster scans at a time: the scan holds a lease in the database that it renews as it
+ * goes; a node that stops mid-scan loses it ten minutes later.
  */
 @Service
 public class DuplicateScan {
 
 	private static final Logger log = LoggerFactory.getLogger(DuplicateScan.class);
 
-	private final DuplicateScanner scanner;
+	private final NameComparison names;
+
+	private final KeyComparison keys;
+
+	private final DuplicateGrouping grouping;
 
 	private final JdbcClient jdbc;
 
@@ -52,8 +62,11 @@ public class DuplicateScan {
 
 	private volatile boolean stopping;
 
-	DuplicateScan(DuplicateScanner scanner, JdbcClient jdbc, PlatformTransactionManager transactions) {
-		this.scanner = scanner;
+	DuplicateScan(NameComparison names, KeyComparison keys, DuplicateGrouping grouping, JdbcClient jdbc,
+			PlatformTransactionManager transactions) {
+		this.names = names;
+		this.keys = keys;
+		this.grouping = grouping;
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -121,7 +134,7 @@ public class DuplicateScan {
 			return false;
 		}
 		try {
-			scanner.compareAllNames();
+			names.compareAllNames();
 		}
 		catch (RuntimeException ex) {
 			releaseLease(false, 0);
@@ -168,18 +181,18 @@ public class DuplicateScan {
 		boolean complete = false;
 		long groups = 0;
 		try {
-			for (Kind kind : Kind.values()) {
-				if (!scanner.compareNames(kind, this::heartbeat)) {
+			for (ScanKind kind : ScanKind.values()) {
+				if (!names.compareNames(kind, this::heartbeat)) {
 					return false;
 				}
 				if (!heartbeat(kind.type() + ".keys", 0, 0)) {
 					return false;
 				}
-				scanner.compareKeys(kind);
+				keys.compareKeys(kind);
 				if (!heartbeat(kind.type() + ".groups", 0, 0)) {
 					return false;
 				}
-				groups += scanner.group(kind, pairs -> heartbeat(kind.type() + ".groups", pairs, 0));
+				groups += grouping.group(kind, pairs -> heartbeat(kind.type() + ".groups", pairs, 0));
 			}
 			complete = true;
 			return true;

@@ -156,7 +156,7 @@ class DuplicateScanIntegrationTests {
 	void a_phone_shared_by_more_records_than_a_group_holds_is_no_sign_of_duplicates() {
 		String phone = DuplicateFixtures.phone();
 		List<Long> sharing = new ArrayList<>();
-		for (int i = 0; i <= io.clientele.clients.internal.DuplicateScanner.MAX_GROUP; i++) {
+		for (int i = 0; i <= io.clientele.clients.internal.ScanKind.MAX_GROUP; i++) {
 			sharing.add(clients.create(
 					DuplicateFixtures.organisation(cyrillic(word()), null, List.of(phone), List.of(), null), manager));
 		}

@@ -48,6 +48,9 @@ class PagesTourBrowserTests {
 	@Autowired
 	io.clientele.shared.customfields.CustomFields customFields;
 
+	@Autowired
+	io.clientele.clients.DuplicateScan duplicateScan;
+
 	@ParameterizedTest(name = "{0} at {1} px")
 	@CsvSource({ "ru, 1280", "en, 1280", "ru, 375", "en, 375" })
 	void every_page_opens_translated_and_fits_the_screen(String language, int width) {
@@ -64,6 +67,7 @@ class PagesTourBrowserTests {
 		long person = clients.create(io.clientele.clients.TourFixtures.person(), admin);
 		long contact = contacts.create(io.clientele.clients.TourFixtures.contact(client), admin);
 		long twin = clients.create(io.clientele.clients.TourFixtures.organisation("Test Tour LLC", segment), admin);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(duplicateScan::run);
 		List<String> pages = List.of("/", "/account", "/account/password", "/account/tokens", "/admin/departments",
 				"/admin/departments/" + someone.departmentId(), "/admin/users", "/admin/users/new",
 				"/admin/users/" + someone.id(), "/clients", "/clients?group=kind&f.kind=ORGANISATION",

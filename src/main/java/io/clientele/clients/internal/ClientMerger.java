@@ -9,12 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.clientele.clients.ClientDraft;
-import io.clientele.clients.ClientKind;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.MergeComparison;
 import io.clientele.clients.MergeRequest;
-import io.clientele.clients.Segment;
-import io.clientele.clients.Segments;
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.UserDirectory;
 import io.clientele.shared.RecordChanged.FieldChange;
@@ -23,11 +20,9 @@ import io.clientele.shared.RuleViolation;
 import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFields;
 import io.clientele.clients.internal.MergeFields.Field;
-import io.clientele.clients.internal.MergeFields.Format;
 import jakarta.persistence.EntityManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,7 +44,7 @@ public class ClientMerger {
 
 	private final UserDirectory users;
 
-	private final Segments segments;
+	private final MergeCatalog catalog;
 
 	private final LinkMoves links;
 
@@ -62,14 +57,14 @@ public class ClientMerger {
 	private final EntityManager entities;
 
 	ClientMerger(ClientRepository clients, ClientStore store, ClientAccess access, CustomFields customFields,
-			UserDirectory users, Segments segments, LinkMoves links, MergeLedger ledger, JdbcClient jdbc,
+			UserDirectory users, MergeCatalog catalog, LinkMoves links, MergeLedger ledger, JdbcClient jdbc,
 			JsonMapper json, EntityManager entities) {
 		this.clients = clients;
 		this.store = store;
 		this.access = access;
 		this.customFields = customFields;
 		this.users = users;
-		this.segments = segments;
+		this.catalog = catalog;
 		this.links = links;
 		this.ledger = ledger;
 		this.jdbc = jdbc;
@@ -87,7 +82,7 @@ public class ClientMerger {
 		Client first = store.visible(firstId, visibility);
 		Client second = store.visible(secondId, visibility);
 		checkMergeable(first, second);
-		List<Field> fields = fields(first.kind());
+		List<Field> fields = catalog.client(first.kind());
 		ObjectNode a = draft(first);
 		ObjectNode b = draft(second);
 		Map<String, Integer> aLinks = links(first.id());
@@ -132,13 +127,13 @@ public class ClientMerger {
 		merged.checkVersion(request.mergedVersion());
 		var customs = customFields.of("CLIENT");
 		ObjectNode before = draft(survivor);
-		ObjectNode picked = MergeFields.pick(fields(survivor.kind()), before, draft(merged), request.picks());
+		ObjectNode picked = MergeFields.pick(catalog.client(survivor.kind()), before, draft(merged), request.picks());
 		List<FieldChange> changes = new ArrayList<>(
 				store.update(survivor, store.check(toDraft(picked, customs), survivor, actor, customs), customs, now));
 		ObjectNode after = draft(survivor);
 		merged.mergeInto(survivor.id(), actor.id(), now);
 		clients.save(merged);
-		entities.flush();
+		MergeLedger.flush(entities, survivor.id());
 		LinkMoves.Moved moved = links.fromClient(merged.id(), survivor.id());
 		long mergeId = ledger.record(ClientService.RECORD_TYPE, survivor.id(), merged.id(), before, after, moved,
 				actor.id(), now);
@@ -240,58 +235,6 @@ public class ClientMerger {
 				client.foundedOn(), client.notes(), client.phones(), client.emails(), client.messengers(),
 				client.addresses(), client.bankAccounts(), client.keyDates(), client.segmentIds(),
 				client.responsibleId(), client.custom()));
-	}
-
-	private List<Field> fields(ClientKind kind) {
-		List<Field> fields = new ArrayList<>();
-		if (kind == ClientKind.ORGANISATION) {
-			fields.add(Field.scalar("name", "client.field.name", "name", Format.TEXT));
-			fields.add(Field.scalar("shortName", "client.field.short-name", "shortName", Format.TEXT));
-			fields.add(Field.together("requisites", "client.section.requisites", List.of("inn", "kpp", "ogrn")));
-			fields.add(Field.scalar("industry", "client.field.industry", "industry", Format.TEXT));
-			fields.add(new Field("size", "client.field.size", false, List.of("size"), false, JsonNode::toString,
-					draft -> MergeFields.empty(draft.path("size")) ? List.of()
-							: List.of("client.size." + draft.path("size").stringValue()),
-					Format.KEY));
-			fields.add(Field.scalar("foundedOn", "client.field.founded-on", "foundedOn", Format.DATE));
-		}
-		else {
-			fields.add(MergeFields.personName());
-			fields.add(Field.scalar("requisites", "client.field.inn", "inn", Format.TEXT));
-			fields.add(Field.scalar("birthday", "client.field.birthday", "birthday", Format.DATE));
-		}
-		fields.add(Field.scalar("website", "client.field.website", "website", Format.TEXT));
-		fields.add(Field.scalar("source", "client.field.source", "source", Format.TEXT));
-		fields.addAll(MergeFields.reach());
-		fields.add(Field.list("addresses", "client.field.addresses", "addresses", JsonNode::toString,
-				address -> String.join(", ",
-						java.util.stream.Stream.of("postcode", "city", "text")
-							.map(part -> address.path(part))
-							.filter(value -> !MergeFields.empty(value))
-							.map(JsonNode::asString)
-							.toList())));
-		if (kind == ClientKind.ORGANISATION) {
-			fields.add(Field.list("bankAccounts", "client.field.bank-accounts", "bankAccounts",
-					account -> account.path("bic").asString() + "/" + account.path("account").asString(),
-					account -> account.path("account").asString() + " / " + account.path("bic").asString()));
-		}
-		fields.add(Field.list("keyDates", "client.field.key-dates", "keyDates", JsonNode::toString,
-				date -> date.path("label").asString() + ": " + date.path("date").asString()));
-		Map<Long, Segment> allSegments = new LinkedHashMap<>();
-		segments.all().forEach(segment -> allSegments.put(segment.id(), segment));
-		fields.add(Field.list("segmentIds", "client.field.segments", "segmentIds", JsonNode::asString, id -> {
-			Segment segment = allSegments.get(id.asLong());
-			return segment == null ? "#" + id.asString() : segment.label();
-		}));
-		fields.add(new Field("responsibleId", "client.field.responsible", false, List.of("responsibleId"), false,
-				JsonNode::toString,
-				draft -> List.of(users.find(draft.path("responsibleId").asLong())
-					.map(user -> user.fullName())
-					.orElse("#" + draft.path("responsibleId").asString())),
-				Format.TEXT));
-		fields.add(Field.scalar("notes", "client.field.notes", "notes", Format.TEXT));
-		fields.addAll(MergeFields.custom(customFields.of("CLIENT")));
-		return fields;
 	}
 
 }

@@ -15,7 +15,6 @@ import io.clientele.clients.MergeComparison;
 import io.clientele.clients.MergeRequest;
 import io.clientele.clients.internal.ClientMerger.Merged;
 import io.clientele.clients.internal.MergeFields.Field;
-import io.clientele.clients.internal.MergeFields.Format;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RecordChanged.FieldChange;
 import io.clientele.shared.RecordNotFound;
@@ -51,6 +50,8 @@ public class ContactMerger {
 
 	private final CustomFields customFields;
 
+	private final MergeCatalog catalog;
+
 	private final LinkMoves links;
 
 	private final MergeLedger ledger;
@@ -62,7 +63,9 @@ public class ContactMerger {
 	private final EntityManager entities;
 
 	ContactMerger(ContactRepository contacts, ContactStore store, ClientAccess access, CustomFields customFields,
-			LinkMoves links, MergeLedger ledger, JdbcClient jdbc, JsonMapper json, EntityManager entities) {
+			MergeCatalog catalog, LinkMoves links, MergeLedger ledger, JdbcClient jdbc, JsonMapper json,
+			EntityManager entities) {
+		this.catalog = catalog;
 		this.contacts = contacts;
 		this.store = store;
 		this.access = access;
@@ -79,7 +82,7 @@ public class ContactMerger {
 		Contact first = store.visible(firstId, visibility);
 		Contact second = store.visible(secondId, visibility);
 		checkMergeable(first, second);
-		List<Field> fields = fields();
+		List<Field> fields = catalog.contact();
 		ObjectNode a = draft(first, visibility);
 		ObjectNode b = draft(second, visibility);
 		Map<String, Integer> aLinks = links(first.id());
@@ -122,13 +125,13 @@ public class ContactMerger {
 		merged.checkVersion(request.mergedVersion());
 		var customs = customFields.of("CONTACT");
 		ObjectNode before = draft(survivor, visibility);
-		ObjectNode picked = MergeFields.pick(fields(), before, draft(merged, visibility), request.picks());
+		ObjectNode picked = MergeFields.pick(catalog.contact(), before, draft(merged, visibility), request.picks());
 		List<FieldChange> changes = new ArrayList<>(store.update(survivor,
 				store.check(toDraft(picked, before, customs), survivor, visibility, customs), customs, now));
 		ObjectNode after = draft(survivor, visibility);
 		merged.mergeInto(survivor.id(), actor.id(), now);
 		contacts.save(merged);
-		entities.flush();
+		MergeLedger.flush(entities, survivor.id());
 		LinkMoves.Moved moved = links.fromContact(merged.id(), survivor.id());
 		long mergeId = ledger.record(ContactService.RECORD_TYPE, survivor.id(), merged.id(), before, after, moved,
 				actor.id(), now);
@@ -221,16 +224,6 @@ public class ContactMerger {
 		return (ObjectNode) json.valueToTree(new ContactDraft(contact.lastName(), contact.firstName(),
 				contact.middleName(), contact.birthday(), contact.phones(), contact.emails(), contact.messengers(),
 				contact.notes(), work, contact.custom()));
-	}
-
-	private List<Field> fields() {
-		List<Field> fields = new ArrayList<>();
-		fields.add(MergeFields.personName());
-		fields.add(Field.scalar("birthday", "client.field.birthday", "birthday", Format.DATE));
-		fields.addAll(MergeFields.reach());
-		fields.add(Field.scalar("notes", "client.field.notes", "notes", Format.TEXT));
-		fields.addAll(MergeFields.custom(customFields.of("CONTACT")));
-		return fields;
 	}
 
 }

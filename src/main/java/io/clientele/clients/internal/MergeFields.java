@@ -4,16 +4,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 import io.clientele.clients.MergePick;
-import io.clientele.shared.PhoneNumbers;
 import io.clientele.shared.customfields.CustomField;
-import io.clientele.shared.customfields.CustomFieldType;
-import io.clientele.shared.customfields.CustomFields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -95,41 +91,6 @@ final class MergeFields {
 			return list ? MergePick.BOTH : MergePick.SURVIVOR;
 		}
 
-	}
-
-	/** A person's name: last, first and middle taken together. */
-	static Field personName() {
-		List<String> parts = List.of("lastName", "firstName", "middleName");
-		return new Field("personName", "merge.field.person-name", false, parts, false, JsonNode::toString, draft -> List
-			.of(String.join(" ",
-					parts.stream().map(draft::path).filter(value -> !empty(value)).map(JsonNode::asString).toList())),
-				Format.TEXT);
-	}
-
-	/** Phones (the same number is one), e-mails (in any case) and messengers. */
-	static List<Field> reach() {
-		return List.of(
-				Field.list("phones", "client.field.phones", "phones", phone -> phone.path("number").asString(),
-						phone -> PhoneNumbers.display(phone.path("number").asString()) + note(phone)),
-				Field.list("emails", "client.field.emails", "emails",
-						email -> email.path("address").asString().toLowerCase(Locale.ROOT),
-						email -> email.path("address").asString() + note(email)),
-				Field.list("messengers", "client.field.messengers", "messengers", JsonNode::toString,
-						messenger -> messenger.path("kind").asString() + ": " + messenger.path("handle").asString()));
-	}
-
-	/** The extra fields in use, each a choice of its own. */
-	static List<Field> custom(List<CustomField> definitions) {
-		List<Field> fields = new ArrayList<>();
-		for (CustomField definition : definitions) {
-			String path = "custom/" + definition.key();
-			fields
-				.add(new Field(definition.column(), definition.label(), true, List.of(path), false, JsonNode::toString,
-						draft -> empty(get(draft, path)) ? List.of()
-								: List.of(CustomFields.neutral(definition, plain(get(draft, path)))),
-						definition.type() == CustomFieldType.BOOLEAN ? Format.KEY : Format.TEXT));
-		}
-		return fields;
 	}
 
 	/** The survivor's draft with the chosen value of every field. */
@@ -275,18 +236,6 @@ final class MergeFields {
 			}
 		}
 		return lines;
-	}
-
-	private static Object plain(JsonNode node) {
-		if (node.isArray()) {
-			return node.valueStream().map(JsonNode::asString).toList();
-		}
-		return node.isString() ? node.stringValue() : node.toString();
-	}
-
-	private static String note(JsonNode item) {
-		JsonNode note = item.path("note");
-		return empty(note) ? "" : " (" + note.asString() + ")";
 	}
 
 	static List<String> text(JsonNode value) {

@@ -7,9 +7,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.clientele.shared.ConcurrentEdit;
 import io.clientele.shared.RecordNotFound;
 import io.clientele.shared.RuleViolation;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +35,19 @@ public class MergeLedger {
 	MergeLedger(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
+	}
+
+	/**
+	 * Writes the merged aggregates now, before their links move in SQL; someone who saved
+	 * either since they were loaded makes it a concurrent edit.
+	 */
+	static void flush(EntityManager entities, long survivorId) {
+		try {
+			entities.flush();
+		}
+		catch (OptimisticLockException | ObjectOptimisticLockingFailureException ex) {
+			throw new ConcurrentEdit("Merge", survivorId, -1, -1);
+		}
 	}
 
 	/** A merge as kept. */

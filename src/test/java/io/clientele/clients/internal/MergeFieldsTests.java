@@ -20,7 +20,7 @@ class MergeFieldsTests {
 	private final List<Field> fields = List.of(Field.scalar("name", "client.field.name", "name", Format.TEXT),
 			Field.scalar("website", "client.field.website", "website", Format.TEXT),
 			Field.together("requisites", "client.section.requisites", List.of("inn", "kpp")),
-			MergeFields.reach().get(0), MergeFields.reach().get(1));
+			MergeCatalog.reach().get(0), MergeCatalog.reach().get(1));
 
 	@Test
 	void by_default_the_survivor_keeps_its_values_takes_the_ones_it_lacks_and_joins_lists() {
