@@ -2,7 +2,6 @@ package io.clientele.clients.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,8 @@ import io.clientele.shared.RecordNotFound;
 import io.clientele.shared.RuleViolation;
 import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFields;
-import io.clientele.clients.internal.MergeFields.Field;
 import jakarta.persistence.EntityManager;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,49 +71,21 @@ public class ClientMerger {
 		this.entities = entities;
 	}
 
-	/**
-	 * Two clients side by side; the survivor is the one named, else the more complete (or
-	 * the older of two alike).
-	 */
-	public MergeComparison compare(long firstId, long secondId, @org.jspecify.annotations.Nullable Long survivorId,
-			CurrentUser reader) {
+	/** Two clients side by side (see {@link MergeFields#compare}). */
+	public MergeComparison compare(long firstId, long secondId, @Nullable Long survivorId, CurrentUser reader) {
 		var visibility = access.of(reader.id());
 		Client first = store.visible(firstId, visibility);
 		Client second = store.visible(secondId, visibility);
 		checkMergeable(first, second);
-		List<Field> fields = catalog.client(first.kind());
-		ObjectNode a = draft(first);
-		ObjectNode b = draft(second);
-		Map<String, Integer> aLinks = links(first.id());
-		Map<String, Integer> bLinks = links(second.id());
-		boolean firstSurvives;
-		if (survivorId != null && (survivorId == first.id() || survivorId == second.id())) {
-			firstSurvives = survivorId == first.id();
-		}
-		else {
-			Comparator<Client> order = Comparator
-				.comparingInt((Client client) -> -completeness(fields, client == first ? a : b,
-						client == first ? aLinks : bLinks))
-				.thenComparing(Client::createdAt)
-				.thenComparingLong(Client::id);
-			firstSurvives = order.compare(first, second) <= 0;
-		}
-		Client survivor = firstSurvives ? first : second;
-		Client merged = firstSurvives ? second : first;
-		ObjectNode s = firstSurvives ? a : b;
-		ObjectNode m = firstSurvives ? b : a;
-		Map<Long, String> owners = users.names(List.of(survivor.responsibleId(), merged.responsibleId()));
-		List<MergeComparison.Field> rows = new ArrayList<>();
-		for (Field field : fields) {
-			rows.add(new MergeComparison.Field(field.key(), field.label(), field.literalLabel(), field.list(),
-					field.format().name(), field.lines(s), field.lines(m), field.same(s, m), field.defaultPick(s, m)));
-		}
-		return new MergeComparison(ClientService.RECORD_TYPE,
-				new MergeComparison.Side(survivor.id(), survivor.version(), survivor.name(), survivor.createdAt(),
-						owners.get(survivor.responsibleId()), firstSurvives ? aLinks : bLinks),
-				new MergeComparison.Side(merged.id(), merged.version(), merged.name(), merged.createdAt(),
-						owners.get(merged.responsibleId()), firstSurvives ? bLinks : aLinks),
-				rows);
+		Map<Long, String> owners = users.names(List.of(first.responsibleId(), second.responsibleId()));
+		return MergeFields.compare(ClientService.RECORD_TYPE, catalog.client(first.kind()),
+				candidate(first, owners.get(first.responsibleId())),
+				candidate(second, owners.get(second.responsibleId())), survivorId);
+	}
+
+	private MergeFields.Candidate candidate(Client client, @Nullable String owner) {
+		return new MergeFields.Candidate(client.id(), client.version(), client.name(), client.createdAt(), owner,
+				draft(client), links(client.id()));
 	}
 
 	/** Merges and keeps the merge for undoing; the caller publishes the events. */
@@ -221,11 +192,6 @@ public class ClientMerger {
 			counts.put("merge.links.leads", rs.getInt(3));
 			return counts;
 		}).single();
-	}
-
-	private static int completeness(List<Field> fields, ObjectNode draft, Map<String, Integer> links) {
-		int filled = (int) fields.stream().filter(field -> !field.emptyIn(draft)).count();
-		return filled + links.values().stream().mapToInt(Integer::intValue).sum();
 	}
 
 	ObjectNode draft(Client client) {

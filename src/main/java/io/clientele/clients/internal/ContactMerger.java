@@ -2,7 +2,6 @@ package io.clientele.clients.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import io.clientele.clients.ContactService;
 import io.clientele.clients.MergeComparison;
 import io.clientele.clients.MergeRequest;
 import io.clientele.clients.internal.ClientMerger.Merged;
-import io.clientele.clients.internal.MergeFields.Field;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RecordChanged.FieldChange;
 import io.clientele.shared.RecordNotFound;
@@ -77,43 +75,19 @@ public class ContactMerger {
 		this.entities = entities;
 	}
 
+	/** Two contact persons side by side (see {@link MergeFields#compare}). */
 	public MergeComparison compare(long firstId, long secondId, @Nullable Long survivorId, CurrentUser reader) {
 		var visibility = access.of(reader.id());
 		Contact first = store.visible(firstId, visibility);
 		Contact second = store.visible(secondId, visibility);
 		checkMergeable(first, second);
-		List<Field> fields = catalog.contact();
-		ObjectNode a = draft(first, visibility);
-		ObjectNode b = draft(second, visibility);
-		Map<String, Integer> aLinks = links(first.id());
-		Map<String, Integer> bLinks = links(second.id());
-		boolean firstSurvives;
-		if (survivorId != null && (survivorId == first.id() || survivorId == second.id())) {
-			firstSurvives = survivorId == first.id();
-		}
-		else {
-			Comparator<Contact> order = Comparator
-				.comparingInt((Contact contact) -> -completeness(fields, contact == first ? a : b,
-						contact == first ? aLinks : bLinks))
-				.thenComparing(Contact::createdAt)
-				.thenComparingLong(Contact::id);
-			firstSurvives = order.compare(first, second) <= 0;
-		}
-		Contact survivor = firstSurvives ? first : second;
-		Contact merged = firstSurvives ? second : first;
-		ObjectNode s = firstSurvives ? a : b;
-		ObjectNode m = firstSurvives ? b : a;
-		List<MergeComparison.Field> rows = new ArrayList<>();
-		for (Field field : fields) {
-			rows.add(new MergeComparison.Field(field.key(), field.label(), field.literalLabel(), field.list(),
-					field.format().name(), field.lines(s), field.lines(m), field.same(s, m), field.defaultPick(s, m)));
-		}
-		return new MergeComparison(ContactService.RECORD_TYPE,
-				new MergeComparison.Side(survivor.id(), survivor.version(), survivor.fullName(), survivor.createdAt(),
-						clientsOf(survivor, visibility), firstSurvives ? aLinks : bLinks),
-				new MergeComparison.Side(merged.id(), merged.version(), merged.fullName(), merged.createdAt(),
-						clientsOf(merged, visibility), firstSurvives ? bLinks : aLinks),
-				rows);
+		return MergeFields.compare(ContactService.RECORD_TYPE, catalog.contact(), candidate(first, visibility),
+				candidate(second, visibility), survivorId);
+	}
+
+	private MergeFields.Candidate candidate(Contact contact, ClientVisibility visibility) {
+		return new MergeFields.Candidate(contact.id(), contact.version(), contact.fullName(), contact.createdAt(),
+				clientsOf(contact, visibility), draft(contact, visibility), links(contact.id()));
 	}
 
 	public Merged merge(MergeRequest request, CurrentUser actor, Instant now) {
@@ -206,11 +180,6 @@ public class ContactMerger {
 			counts.put("merge.links.leads", rs.getInt(2));
 			return counts;
 		}).single();
-	}
-
-	private static int completeness(List<Field> fields, ObjectNode draft, Map<String, Integer> links) {
-		int filled = (int) fields.stream().filter(field -> !field.emptyIn(draft)).count();
-		return filled + links.values().stream().mapToInt(Integer::intValue).sum();
 	}
 
 	/** The contact person as a draft, with their work at the clients the user may see. */

@@ -1,6 +1,8 @@
 package io.clientele.clients.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.clientele.clients.MergeComparison;
 import io.clientele.clients.MergePick;
 import io.clientele.shared.customfields.CustomField;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -91,6 +95,49 @@ final class MergeFields {
 			return list ? MergePick.BOTH : MergePick.SURVIVOR;
 		}
 
+	}
+
+	/** A record as a comparison weighs it: its draft and what points at it. */
+	record Candidate(long id, long version, String name, Instant createdAt, @Nullable String owner, ObjectNode draft,
+			Map<String, Integer> links) {
+
+		int completeness(List<Field> fields) {
+			int filled = (int) fields.stream().filter(field -> !field.emptyIn(draft)).count();
+			return filled + links.values().stream().mapToInt(Integer::intValue).sum();
+		}
+
+	}
+
+	/**
+	 * Two records side by side: the survivor is the one named, else the more complete
+	 * (the older of two alike).
+	 */
+	static MergeComparison compare(String type, List<Field> fields, Candidate first, Candidate second,
+			@Nullable Long survivorId) {
+		boolean firstSurvives;
+		if (survivorId != null && (survivorId == first.id() || survivorId == second.id())) {
+			firstSurvives = survivorId == first.id();
+		}
+		else {
+			firstSurvives = Comparator.comparingInt((Candidate candidate) -> -candidate.completeness(fields))
+				.thenComparing(Candidate::createdAt)
+				.thenComparingLong(Candidate::id)
+				.compare(first, second) <= 0;
+		}
+		Candidate survivor = firstSurvives ? first : second;
+		Candidate merged = firstSurvives ? second : first;
+		List<MergeComparison.Field> rows = new ArrayList<>();
+		for (Field field : fields) {
+			rows.add(new MergeComparison.Field(field.key(), field.label(), field.literalLabel(), field.list(),
+					field.format().name(), field.lines(survivor.draft()), field.lines(merged.draft()),
+					field.same(survivor.draft(), merged.draft()), field.defaultPick(survivor.draft(), merged.draft())));
+		}
+		return new MergeComparison(type, side(survivor), side(merged), rows);
+	}
+
+	private static MergeComparison.Side side(Candidate candidate) {
+		return new MergeComparison.Side(candidate.id(), candidate.version(), candidate.name(), candidate.createdAt(),
+				candidate.owner(), candidate.links());
 	}
 
 	/** The survivor's draft with the chosen value of every field. */
