@@ -44,18 +44,32 @@ public class RecordHistory {
 	 */
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> of(String recordType, long recordId, @Nullable Long before, int limit) {
-		record Row(long id, RecordChanged.Action action, OffsetDateTime at, @Nullable Long actorId, String changes) {
+		return of(recordType, List.of(recordId), before, limit);
+	}
+
+	/**
+	 * The history of several records of a kind as one, newest first: a record and those
+	 * merged into it.
+	 */
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> of(String recordType, java.util.Collection<Long> recordIds, @Nullable Long before,
+			int limit) {
+		record Row(long id, long recordId, RecordChanged.Action action, OffsetDateTime at, @Nullable Long actorId,
+				String changes) {
 		}
+		// One record: an equality, so that the index returns its entries already in
+		// order.
 		List<Row> rows = jdbc.sql("""
-				select id, action, at, actor_id, changes::text from record_history
-				 where record_type = :type and record_id = :id and (cast(:before as bigint) is null or id < :before)
+				select id, record_id, action, at, actor_id, changes::text from record_history
+				 where record_type = :type and %s and (cast(:before as bigint) is null or id < :before)
 				 order by id desc limit :limit
-				""")
+				""".formatted(recordIds.size() == 1 ? "record_id = :id" : "record_id = any(:ids)"))
 			.param("type", recordType)
-			.param("id", recordId)
+			.param("id", recordIds.iterator().next())
+			.param("ids", recordIds.toArray(Long[]::new))
 			.param("before", before)
 			.param("limit", limit)
-			.query((ResultSet rs, int n) -> new Row(rs.getLong("id"),
+			.query((ResultSet rs, int n) -> new Row(rs.getLong("id"), rs.getLong("record_id"),
 					RecordChanged.Action.valueOf(rs.getString("action")), rs.getObject("at", OffsetDateTime.class),
 					nullableLong(rs, "actor_id"), rs.getString("changes")))
 			.list();
@@ -63,7 +77,7 @@ public class RecordHistory {
 			.names(rows.stream().map(Row::actorId).filter(java.util.Objects::nonNull).distinct().toList());
 		List<HistoryEntry> entries = new ArrayList<>(rows.size());
 		for (Row row : rows) {
-			entries.add(new HistoryEntry(row.id(), row.action(), row.at().toInstant(), row.actorId(),
+			entries.add(new HistoryEntry(row.id(), row.recordId(), row.action(), row.at().toInstant(), row.actorId(),
 					row.actorId() == null ? null : names.get(row.actorId()), json.readValue(row.changes(), CHANGES)));
 		}
 		return entries;

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The deleted clients and contact persons of the last 30 days that a user may see and
  * restore. Older ones stay deleted (kept for the history) but can no longer be restored.
+ * Records merged into another are not here: undoing the merge brings them back.
  */
 @Service
 public class RecycleBin {
@@ -56,11 +57,11 @@ public class RecycleBin {
 		}
 		List<Row> rows = visibility.bind(jdbc.sql("""
 				(select 'client' as type, c.id, c.name, c.deleted_at, c.deleted_by from clients c
-				  where c.deleted_at >= :since and %1$s
+				  where c.deleted_at >= :since and c.merged_into is null and %1$s
 				  order by c.deleted_at desc limit :limit)
 				union all
 				(select 'contact', ct.id, ct.full_name, ct.deleted_at, ct.deleted_by from contacts ct
-				  where ct.deleted_at >= :since
+				  where ct.deleted_at >= :since and ct.merged_into is null
 				    and exists (select 1 from client_contacts cc join clients c on c.id = cc.client_id
 				                 where cc.contact_id = ct.id and %1$s)
 				  order by ct.deleted_at desc limit :limit)

@@ -28,7 +28,13 @@ public record RecordChanged(String recordType, long recordId, Action action, Lis
 
 	public enum Action {
 
-		CREATED, UPDATED, DELETED, RESTORED, REASSIGNED, LINKED, UNLINKED
+		CREATED, UPDATED, DELETED, RESTORED, REASSIGNED, LINKED, UNLINKED,
+
+		/** Merged with a duplicate: on the survivor and on the record merged into it. */
+		MERGED,
+
+		/** A merge undone: on both records again. */
+		UNMERGED
 
 	}
 

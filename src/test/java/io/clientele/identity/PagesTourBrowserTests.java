@@ -48,6 +48,9 @@ class PagesTourBrowserTests {
 	@Autowired
 	io.clientele.shared.customfields.CustomFields customFields;
 
+	@Autowired
+	io.clientele.clients.DuplicateScan duplicateScan;
+
 	@ParameterizedTest(name = "{0} at {1} px")
 	@CsvSource({ "ru, 1280", "en, 1280", "ru, 375", "en, 375" })
 	void every_page_opens_translated_and_fits_the_screen(String language, int width) {
@@ -63,6 +66,8 @@ class PagesTourBrowserTests {
 		long client = clients.create(io.clientele.clients.TourFixtures.organisation("ООО «Тест Тур»", segment), admin);
 		long person = clients.create(io.clientele.clients.TourFixtures.person(), admin);
 		long contact = contacts.create(io.clientele.clients.TourFixtures.contact(client), admin);
+		long twin = clients.create(io.clientele.clients.TourFixtures.organisation("Test Tour LLC", segment), admin);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(duplicateScan::run);
 		List<String> pages = List.of("/", "/account", "/account/password", "/account/tokens", "/admin/departments",
 				"/admin/departments/" + someone.departmentId(), "/admin/users", "/admin/users/new",
 				"/admin/users/" + someone.id(), "/clients", "/clients?group=kind&f.kind=ORGANISATION",
@@ -72,7 +77,8 @@ class PagesTourBrowserTests {
 				"/clients/" + client + "/legal-entities/new", "/clients/reassign?from=" + admin.id(), "/recycle-bin",
 				"/contacts", "/contacts?q=Сидорова", "/admin/segments?user=" + someone.id(), "/admin/custom-fields",
 				"/admin/required-fields", "/leads", "/leads/new", "/admin/leads", "/search?q=Сидор", "/imports",
-				"/no-such-page");
+				"/duplicates", "/duplicates?type=contact", "/duplicates?type=merges",
+				"/duplicates/merge?type=client&ids=" + client + "," + twin, "/no-such-page");
 
 		Page page = browser.newPage(language, width, 800);
 		page.navigate(url("/login"));

@@ -117,6 +117,8 @@ public class Client extends Aggregate {
 
 	private @Nullable Long deletedBy;
 
+	private @Nullable Long mergedInto;
+
 	protected Client() {
 	}
 
@@ -147,11 +149,31 @@ public class Client extends Aggregate {
 		if (deletedAt == null) {
 			return;
 		}
+		if (mergedInto != null) {
+			throw new RuleViolation(null, "merge.restore-by-undo");
+		}
 		if (deletedAt.plus(java.time.Duration.ofDays(RESTORABLE_DAYS)).isBefore(now)) {
 			throw new RuleViolation(null, "client.restore-too-late", RESTORABLE_DAYS);
 		}
 		deletedAt = null;
 		deletedBy = null;
+		updatedAt = now;
+	}
+
+	/**
+	 * Goes into the survivor of a merge: out of every list, until the merge is undone.
+	 */
+	void mergeInto(long survivorId, long actorId, Instant now) {
+		deletedAt = now;
+		deletedBy = actorId;
+		mergedInto = survivorId;
+	}
+
+	/** Comes back when the merge that took it is undone. */
+	void separate(Instant now) {
+		deletedAt = null;
+		deletedBy = null;
+		mergedInto = null;
 		updatedAt = now;
 	}
 
@@ -320,6 +342,10 @@ public class Client extends Aggregate {
 
 	public boolean deleted() {
 		return deletedAt != null;
+	}
+
+	public @Nullable Long mergedInto() {
+		return mergedInto;
 	}
 
 	/** The phones as people read them. */

@@ -74,6 +74,8 @@ public class Contact extends Aggregate {
 
 	private @Nullable Long deletedBy;
 
+	private @Nullable Long mergedInto;
+
 	protected Contact() {
 	}
 
@@ -97,11 +99,31 @@ public class Contact extends Aggregate {
 	}
 
 	void restore(Instant now) {
+		if (mergedInto != null) {
+			throw new RuleViolation(null, "merge.restore-by-undo");
+		}
 		if (deletedAt != null && deletedAt.plus(Duration.ofDays(Client.RESTORABLE_DAYS)).isBefore(now)) {
 			throw new RuleViolation(null, "client.restore-too-late", Client.RESTORABLE_DAYS);
 		}
 		deletedAt = null;
 		deletedBy = null;
+		updatedAt = now;
+	}
+
+	/**
+	 * Goes into the survivor of a merge: out of every list, until the merge is undone.
+	 */
+	void mergeInto(long survivorId, long actorId, Instant now) {
+		deletedAt = now;
+		deletedBy = actorId;
+		mergedInto = survivorId;
+	}
+
+	/** Comes back when the merge that took it is undone. */
+	void separate(Instant now) {
+		deletedAt = null;
+		deletedBy = null;
+		mergedInto = null;
 		updatedAt = now;
 	}
 
@@ -183,6 +205,10 @@ public class Contact extends Aggregate {
 
 	public boolean deleted() {
 		return deletedAt != null;
+	}
+
+	public @Nullable Long mergedInto() {
+		return mergedInto;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.clientele.identity.CurrentUser;
+import io.clientele.identity.Role;
 import io.clientele.shared.security.ClienteleUserDetails;
 import io.clientele.shared.views.SavedViews;
 import io.clientele.shared.web.NavigationContributor;
@@ -11,7 +12,8 @@ import io.clientele.shared.web.NavigationEntry;
 import org.springframework.stereotype.Component;
 
 /**
- * Clients in the sidebar, with the user's saved views under them.
+ * Clients in the sidebar, with the user's saved views under them, and duplicates for
+ * heads and administrators.
  */
 @Component
 class ClientNavigation implements NavigationContributor {
@@ -42,6 +44,10 @@ class ClientNavigation implements NavigationContributor {
 	@Override
 	public List<NavigationEntry> navigation(ClienteleUserDetails user) {
 		List<NavigationEntry> entries = new ArrayList<>(navigation());
+		if (user instanceof CurrentUser current
+				&& (current.is(Role.ADMINISTRATOR) || current.is(Role.HEAD_OF_DEPARTMENT))) {
+			entries.add(new NavigationEntry(NavigationEntry.MAIN, "nav.duplicates", "/duplicates", "copy", 85, null));
+		}
 		if (user instanceof CurrentUser current) {
 			int order = 11;
 			for (var view : views.visibleTo(ClientPages.LIST, current.id(), current.departmentId())) {

@@ -1,5 +1,6 @@
 package io.clientele.clients.web;
 
+import java.util.List;
 import java.util.Locale;
 
 import io.clientele.audit.RecordHistory;
@@ -9,6 +10,7 @@ import io.clientele.clients.ClientList;
 import io.clientele.clients.RecordListPage;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.CompanySize;
+import io.clientele.clients.Merging;
 import io.clientele.clients.Segments;
 import io.clientele.clients.internal.ClientColumns;
 import io.clientele.identity.AccessScopes;
@@ -66,9 +68,11 @@ class ClientPages {
 
 	private final ListExport exports;
 
+	private final Merging merging;
+
 	ClientPages(ClientService clients, ClientList list, ClientColumns columns, ListView view,
 			SavedViewActions savedViews, Segments segments, CustomFields customFields, UserDirectory users,
-			AccessScopes scopes, RecordHistory history, ListExport exports) {
+			AccessScopes scopes, RecordHistory history, ListExport exports, Merging merging) {
 		this.exports = exports;
 		this.clients = clients;
 		this.list = list;
@@ -80,6 +84,7 @@ class ClientPages {
 		this.users = users;
 		this.scopes = scopes;
 		this.history = history;
+		this.merging = merging;
 	}
 
 	@GetMapping
@@ -164,8 +169,8 @@ class ClientPages {
 		ClientCard card = clients.card(id, user);
 		model.addAttribute("client", card);
 		model.addAttribute("customFields", customFields.of("CLIENT"));
-		model.addAttribute("history", history.of(ClientService.RECORD_TYPE, id, null, HISTORY_PAGE));
-		model.addAttribute("historyPage", HISTORY_PAGE);
+		model.addAttribute("merges", merging.into(ClientService.RECORD_TYPE, id, user));
+		addHistory(model, id, null);
 		return "clients/card";
 	}
 
@@ -174,8 +179,7 @@ class ClientPages {
 			Model model) {
 		clients.card(id, user);
 		model.addAttribute("clientId", id);
-		model.addAttribute("history", history.of(ClientService.RECORD_TYPE, id, before, HISTORY_PAGE));
-		model.addAttribute("historyPage", HISTORY_PAGE);
+		addHistory(model, id, before);
 		return "clients/card :: historyEntries";
 	}
 
@@ -235,6 +239,17 @@ class ClientPages {
 	}
 
 	static final int HISTORY_PAGE = 20;
+
+	/** The client's history with that of the clients merged into it. */
+	private void addHistory(Model model, long id, @Nullable Long before) {
+		var absorbed = merging.absorbed(ClientService.RECORD_TYPE, id);
+		var ids = new java.util.ArrayList<Long>(List.of(id));
+		ids.addAll(absorbed.keySet());
+		model.addAttribute("history", history.of(ClientService.RECORD_TYPE, ids, before, HISTORY_PAGE));
+		model.addAttribute("historyPage", HISTORY_PAGE);
+		model.addAttribute("historyOf", id);
+		model.addAttribute("absorbed", absorbed);
+	}
 
 	private void rejectOnForm(BindingResult errors, ClientForm form, RuleViolation violation) {
 		String field = violation.field() == null ? null : form.formField(violation.field());

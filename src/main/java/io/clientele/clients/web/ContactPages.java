@@ -14,6 +14,7 @@ import io.clientele.clients.ContactCard;
 import io.clientele.clients.ContactDraft;
 import io.clientele.clients.ContactList;
 import io.clientele.clients.ContactService;
+import io.clientele.clients.Merging;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.ConcurrentEdit;
 import io.clientele.shared.RuleViolation;
@@ -54,10 +55,13 @@ class ContactPages {
 
 	private final ListExport exports;
 
+	private final Merging merging;
+
 	ContactPages(ContactService contacts, ClientService clients, CustomFields customFields, RecordHistory history,
-			ContactList list, ListExport exports) {
+			ContactList list, ListExport exports, Merging merging) {
 		this.list = list;
 		this.exports = exports;
+		this.merging = merging;
 		this.contacts = contacts;
 		this.clients = clients;
 		this.customFields = customFields;
@@ -176,7 +180,13 @@ class ContactPages {
 	String card(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		model.addAttribute("contact", contacts.card(id, user));
 		model.addAttribute("customFields", customFields.of("CONTACT"));
-		model.addAttribute("history", history.of(ContactService.RECORD_TYPE, id, null, 50));
+		model.addAttribute("merges", merging.into(ContactService.RECORD_TYPE, id, user));
+		var absorbed = merging.absorbed(ContactService.RECORD_TYPE, id);
+		var ids = new java.util.ArrayList<Long>(java.util.List.of(id));
+		ids.addAll(absorbed.keySet());
+		model.addAttribute("history", history.of(ContactService.RECORD_TYPE, ids, null, 50));
+		model.addAttribute("historyOf", id);
+		model.addAttribute("absorbed", absorbed);
 		return "clients/contact";
 	}
 

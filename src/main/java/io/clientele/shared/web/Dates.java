@@ -32,6 +32,16 @@ public class Dates {
 			.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()));
 	}
 
+	/** A calendar date written as {@code 2024-01-15}, in the reader's format. */
+	public String isoDay(String date) {
+		try {
+			return day(java.time.LocalDate.parse(date));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return date;
+		}
+	}
+
 	private String format(@Nullable Instant instant, DateTimeFormatter formatter) {
 		if (instant == null) {
 			return "";
