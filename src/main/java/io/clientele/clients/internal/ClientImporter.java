@@ -3,11 +3,9 @@ package io.clientele.clients.internal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -158,44 +156,19 @@ final class ClientImporter implements RecordImporter {
 			}
 		}
 		Map<String, Found> found = new HashMap<>();
-		Set<String> inns = new LinkedHashSet<>();
-		Set<String> phones = new LinkedHashSet<>();
-		Set<String> emails = new LinkedHashSet<>();
-		Set<String> names = new LinkedHashSet<>();
-		for (ClientRow row : clients) {
-			for (String key : row.keys) {
-				String value = key.substring(key.indexOf(':') + 1);
-				switch (key.substring(0, key.indexOf(':'))) {
-					case "inn" -> inns.add(value);
-					case "phone" -> phones.add(value);
-					case "email" -> emails.add(value);
-					default -> names.add(value);
-				}
+		// rule, the values it matched, and the condition that finds them
+		String[][] rules = { { "inn", "array[c.inn]", "c.inn = any(?)" },
+				{ "phone", "c.phone_digits", "c.phone_digits && ?::text[]" },
+				{ "email", "c.email_lower", "c.email_lower && ?::text[]" },
+				{ "name", "array[c.name_key]", "c.name_key = any(?)" } };
+		for (String[] rule : rules) {
+			String[] values = ImportSupport.keyValues(clients, rule[0]);
+			if (values.length > 0) {
+				collect(found, rule[0],
+						jdbc.sql("select " + MATCH_COLUMNS + ", " + rule[1]
+								+ " as matched from clients c where c.deleted_at is null and " + rule[2])
+							.param(values));
 			}
-		}
-		if (!inns.isEmpty()) {
-			collect(found, "inn", jdbc
-				.sql("select " + MATCH_COLUMNS + ", array[c.inn] as matched from clients c"
-						+ " where c.deleted_at is null and c.inn = any(?)")
-				.param(inns.toArray(String[]::new)));
-		}
-		if (!phones.isEmpty()) {
-			collect(found, "phone",
-					jdbc.sql("select " + MATCH_COLUMNS + ", c.phone_digits as matched from clients c"
-							+ " where c.deleted_at is null and c.phone_digits && ?::text[]")
-						.param(phones.toArray(String[]::new)));
-		}
-		if (!emails.isEmpty()) {
-			collect(found, "email",
-					jdbc.sql("select " + MATCH_COLUMNS + ", c.email_lower as matched from clients c"
-							+ " where c.deleted_at is null and c.email_lower && ?::text[]")
-						.param(emails.toArray(String[]::new)));
-		}
-		if (!names.isEmpty()) {
-			collect(found, "name",
-					jdbc.sql("select " + MATCH_COLUMNS + ", array[c.name_key] as matched from clients c"
-							+ " where c.deleted_at is null and c.name_key = any(?)")
-						.param(names.toArray(String[]::new)));
 		}
 		for (ClientRow row : clients) {
 			for (String key : row.keys) {

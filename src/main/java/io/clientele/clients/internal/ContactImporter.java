@@ -146,51 +146,28 @@ final class ContactImporter implements RecordImporter {
 	public void lookup(List<Row> rows) {
 		List<ContactRow> contacts = rows.stream().map(ContactRow.class::cast).toList();
 		employers(contacts);
-		Set<String> phones = new LinkedHashSet<>();
-		Set<String> emails = new LinkedHashSet<>();
-		for (ContactRow row : contacts) {
-			for (String key : row.keys) {
-				(key.startsWith("phone:") ? phones : emails).add(key.substring(key.indexOf(':') + 1));
-			}
-		}
-		if (phones.isEmpty() && emails.isEmpty()) {
+		String[] phones = ImportSupport.keyValues(contacts, "phone");
+		String[] emails = ImportSupport.keyValues(contacts, "email");
+		if (phones.length == 0 && emails.length == 0) {
 			return;
 		}
 		Map<String, Match> found = new HashMap<>();
 		String visible = context.visibility().sqlCondition("cl");
-		JdbcClient.StatementSpec query = support.jdbc()
-			.sql("""
-					select c.id, c.full_name, c.phone_digits, c.email_lower, c.import_id,
-					       (select cl.responsible_id from client_contacts cc join clients cl on cl.id = cc.client_id
-					         where cc.contact_id = c.id order by cl.id limit 1) as owner,
-					       exists (select 1 from client_contacts cc join clients cl on cl.id = cc.client_id
-					                where cc.contact_id = c.id and cl.deleted_at is null and %s) as visible
-					  from contacts c
-					 where c.deleted_at is null and (c.phone_digits && cast(:phones as text[])
-					       or c.email_lower && cast(:emails as text[]))
-					""".formatted(visible))
-			.param("phones", phones.toArray(String[]::new))
-			.param("emails", emails.toArray(String[]::new));
+		JdbcClient.StatementSpec query = support.jdbc().sql("""
+				select c.id, c.full_name, c.phone_digits, c.email_lower, c.import_id,
+				       (select cl.responsible_id from client_contacts cc join clients cl on cl.id = cc.client_id
+				         where cc.contact_id = c.id order by cl.id limit 1) as owner,
+				       exists (select 1 from client_contacts cc join clients cl on cl.id = cc.client_id
+				                where cc.contact_id = c.id and cl.deleted_at is null and %s) as visible
+				  from contacts c
+				 where c.deleted_at is null and (c.phone_digits && cast(:phones as text[])
+				       or c.email_lower && cast(:emails as text[]))
+				""".formatted(visible)).param("phones", phones).param("emails", emails);
 		context.visibility().bind(query).query(rs -> {
-			Long importId = ImportSupport.nullableLong(rs, "import_id");
-			Long owner = ImportSupport.nullableLong(rs, "owner");
-			for (String rule : List.of("phone", "email")) {
-				String column = rule.equals("phone") ? "phone_digits" : "email_lower";
-				for (Object value : (Object[]) rs.getArray(column).getArray()) {
-					Match match = new Match(rs.getLong("id"), rule, rs.getString("full_name"), rs.getBoolean("visible"),
-							owner == null ? 0 : owner, importId != null && importId == context.importId());
-					found.merge(rule + ":" + value, match, (a, b) -> a.id() <= b.id() ? a : b);
-				}
-			}
+			ImportSupport.fileByPhoneAndEmail(rs, rs.getString("full_name"), rs.getBoolean("visible"),
+					ImportSupport.nullableLong(rs, "owner"), context.importId(), found);
 		});
-		for (ContactRow row : contacts) {
-			for (String key : row.keys) {
-				if (found.containsKey(key)) {
-					row.match = found.get(key);
-					break;
-				}
-			}
-		}
+		ImportSupport.matchStrongestKey(contacts, found);
 	}
 
 	/** Finds the client each row's person works for. */

@@ -19,14 +19,28 @@ import org.jspecify.annotations.Nullable;
  * and whom they may make responsible), the custom fields, the duplicate policy.
  *
  * @param assignable the users the author may make responsible, by lower-cased full name
+ * @param departments the department of each of those users
  */
 record ImportContext(long importId, UserSummary author, ClientVisibility visibility, DuplicatePolicy policy,
-		@Nullable Long defaultClientId, List<CustomField> customFields, Map<String, Long> assignable, Instant now) {
+		@Nullable Long defaultClientId, List<CustomField> customFields, Map<String, Long> assignable,
+		Map<Long, Long> departments, Instant now) {
 
-	static Map<String, Long> byName(List<UserSummary> users) {
+	ImportContext(long importId, UserSummary author, ClientVisibility visibility, DuplicatePolicy policy,
+			@Nullable Long defaultClientId, List<CustomField> customFields, List<UserSummary> assignable, Instant now) {
+		this(importId, author, visibility, policy, defaultClientId, customFields, byName(assignable),
+				departments(assignable), now);
+	}
+
+	private static Map<String, Long> byName(List<UserSummary> users) {
 		Map<String, Long> byName = new HashMap<>();
 		users.forEach(user -> byName.putIfAbsent(user.fullName().strip().toLowerCase(Locale.ROOT), user.id()));
 		return byName;
+	}
+
+	private static Map<Long, Long> departments(List<UserSummary> users) {
+		Map<Long, Long> departments = new HashMap<>();
+		users.forEach(user -> departments.put(user.id(), user.departmentId()));
+		return departments;
 	}
 
 	boolean authorIsManager() {

@@ -132,6 +132,51 @@ class ImportSupport {
 	}
 
 	/** The items of both lists, those of the first first, each key once. */
+	/**
+	 * The values of the rows' keys of one rule: {@code phone} gives the digits of every
+	 * {@code phone:…}.
+	 */
+	static String[] keyValues(List<? extends RecordImporter.Row> rows, String rule) {
+		String prefix = rule + ":";
+		return rows.stream()
+			.flatMap(row -> row.keys.stream())
+			.filter(key -> key.startsWith(prefix))
+			.map(key -> key.substring(prefix.length()))
+			.distinct()
+			.toArray(String[]::new);
+	}
+
+	/**
+	 * Files the record of the current result row under each of its phone and e-mail keys
+	 * ({@code phone_digits}, {@code email_lower} columns), the oldest record winning.
+	 * @param visible whether the importing user may see it
+	 * @param owner its responsible user, if any
+	 */
+	static void fileByPhoneAndEmail(ResultSet rs, String name, boolean visible, @Nullable Long owner, long importId,
+			Map<String, RecordImporter.Match> found) throws SQLException {
+		Long createdBy = nullableLong(rs, "import_id");
+		for (String rule : List.of("phone", "email")) {
+			String column = rule.equals("phone") ? "phone_digits" : "email_lower";
+			for (Object value : (Object[]) rs.getArray(column).getArray()) {
+				RecordImporter.Match match = new RecordImporter.Match(rs.getLong("id"), rule, name, visible,
+						owner == null ? 0 : owner, createdBy != null && createdBy == importId);
+				found.merge(rule + ":" + value, match, (a, b) -> a.id() <= b.id() ? a : b);
+			}
+		}
+	}
+
+	/** Gives each row the record found under its strongest key. */
+	static void matchStrongestKey(List<? extends RecordImporter.Row> rows, Map<String, RecordImporter.Match> found) {
+		for (RecordImporter.Row row : rows) {
+			for (String key : row.keys) {
+				if (found.containsKey(key)) {
+					row.match = found.get(key);
+					break;
+				}
+			}
+		}
+	}
+
 	static <T> List<T> union(List<T> first, List<T> second, Function<T, String> key) {
 		Map<String, T> all = new LinkedHashMap<>();
 		first.forEach(item -> all.putIfAbsent(key.apply(item), item));

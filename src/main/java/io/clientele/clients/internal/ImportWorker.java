@@ -282,8 +282,7 @@ public class ImportWorker {
 		UserSummary author = users.find(status.authorId()).orElseThrow();
 		List<UserSummary> assignable = users.activeWithin(scopes.of(author.id()));
 		return new ImportContext(status.id(), author, access.of(author.id()), status.duplicates(),
-				status.defaultClientId(), support.customFields().of(status.kind().customEntity()),
-				ImportContext.byName(assignable), now);
+				status.defaultClientId(), support.customFields().of(status.kind().customEntity()), assignable, now);
 	}
 
 	RecordImporter importer(ImportKind kind, ImportContext context) {
@@ -291,8 +290,7 @@ public class ImportWorker {
 		return switch (kind) {
 			case CLIENT -> new ClientImporter(context, support, region);
 			case CONTACT -> new ContactImporter(context, support, region);
-			case LEAD -> new LeadImporter(context, support,
-					LeadImporter.departmentsOf(users.activeWithin(scopes.of(context.author().id()))));
+			case LEAD -> new LeadImporter(context, support);
 		};
 	}
 

@@ -4,11 +4,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.clientele.clients.ImportField;
 import io.clientele.clients.ImportKind;
@@ -34,12 +32,9 @@ final class LeadImporter implements RecordImporter {
 
 	private final ImportSupport support;
 
-	private final Map<Long, Long> departments;
-
-	LeadImporter(ImportContext context, ImportSupport support, Map<Long, Long> departments) {
+	LeadImporter(ImportContext context, ImportSupport support) {
 		this.context = context;
 		this.support = support;
-		this.departments = departments;
 	}
 
 	static final class LeadRow extends Row {
@@ -100,13 +95,8 @@ final class LeadImporter implements RecordImporter {
 
 	@Override
 	public void lookup(List<Row> rows) {
-		Set<String> phones = new LinkedHashSet<>();
-		Set<String> emails = new LinkedHashSet<>();
-		for (Row row : rows) {
-			for (String key : row.keys) {
-				(key.startsWith("phone:") ? phones : emails).add(key.substring(key.indexOf(':') + 1));
-			}
-		}
+		String[] phones = ImportSupport.keyValues(rows, "phone");
+		String[] emails = ImportSupport.keyValues(rows, "email");
 		var scope = context.visibility().scope();
 		Map<String, Match> found = new HashMap<>();
 		JdbcClient.StatementSpec query = support.jdbc()
@@ -116,28 +106,13 @@ final class LeadImporter implements RecordImporter {
 					  from leads l
 					 where l.phone_digits && cast(:phones as text[]) or l.email_lower && cast(:emails as text[])
 					""".formatted(scope.queueCondition("l.responsible_id", "l.department_id")))
-			.param("phones", phones.toArray(String[]::new))
-			.param("emails", emails.toArray(String[]::new));
+			.param("phones", phones)
+			.param("emails", emails);
 		scope.bindQueue(query).query(rs -> {
-			Long importId = ImportSupport.nullableLong(rs, "import_id");
-			Long owner = ImportSupport.nullableLong(rs, "responsible_id");
-			for (String rule : List.of("phone", "email")) {
-				String column = rule.equals("phone") ? "phone_digits" : "email_lower";
-				for (Object value : (Object[]) rs.getArray(column).getArray()) {
-					Match match = new Match(rs.getLong("id"), rule, rs.getString("name"), rs.getBoolean("visible"),
-							owner == null ? 0 : owner, importId != null && importId == context.importId());
-					found.merge(rule + ":" + value, match, (a, b) -> a.id() <= b.id() ? a : b);
-				}
-			}
+			ImportSupport.fileByPhoneAndEmail(rs, rs.getString("name"), rs.getBoolean("visible"),
+					ImportSupport.nullableLong(rs, "responsible_id"), context.importId(), found);
 		});
-		for (Row row : rows) {
-			for (String key : row.keys) {
-				if (found.containsKey(key)) {
-					row.match = found.get(key);
-					break;
-				}
-			}
-		}
+		ImportSupport.matchStrongestKey(rows, found);
 	}
 
 	@Override
@@ -149,7 +124,7 @@ final class LeadImporter implements RecordImporter {
 				LeadRow lead = (LeadRow) row;
 				LeadData data = lead.data;
 				long department = lead.responsibleId == null ? context.author().departmentId()
-						: departments.getOrDefault(lead.responsibleId, context.author().departmentId());
+						: context.departments().getOrDefault(lead.responsibleId, context.author().departmentId());
 				copy.value(data.name())
 					.value(data.company())
 					.value(data.phone())
@@ -200,12 +175,6 @@ final class LeadImporter implements RecordImporter {
 		support.restoreUpdated(context.importId(), "lead", "leads", """
 				company = b.company, phone = b.phone, email = b.email, message = b.message, channel = b.channel,
 				custom = b.custom, phone_digits = b.phone_digits, email_lower = b.email_lower""");
-	}
-
-	static Map<Long, Long> departmentsOf(List<io.clientele.identity.UserSummary> users) {
-		Map<Long, Long> departments = new HashMap<>();
-		users.forEach(user -> departments.put(user.id(), user.departmentId()));
-		return departments;
 	}
 
 }

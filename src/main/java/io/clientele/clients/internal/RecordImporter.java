@@ -31,7 +31,7 @@ interface RecordImporter {
 	/** Writes the rows as new records, marked with the import. */
 	void create(List<Row> rows) throws SQLException;
 
-	/** Brings each row's values into the record it matched; returns how many changed. */
+	/** Brings each row's values into the record it matched. */
 	void update(List<Row> rows);
 
 	/** Gives back the values of the records the import updated. */

@@ -105,14 +105,7 @@ class ClientPages {
 		model.addAttribute("listTitle", "clients.title");
 		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("canReassign", user.is(Role.ADMINISTRATOR) || user.is(Role.HEAD_OF_DEPARTMENT));
-		try {
-			RecordListPage page = list.page(state.query(), user);
-			model.addAttribute("page", page);
-			model.addAttribute("rows", this.view.rows(page, locale));
-		}
-		catch (RuleViolation violation) {
-			model.addAttribute("listError", violation);
-		}
+		this.view.show(model, () -> list.page(state.query(), user), locale);
 		return "clients/list";
 	}
 

@@ -91,14 +91,7 @@ class LeadPages {
 		model.addAttribute("listTitle", "leads.title");
 		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("canReassign", distributes(user));
-		try {
-			RecordListPage page = leads.page(state.query(), user);
-			model.addAttribute("page", page);
-			model.addAttribute("rows", this.view.rows(page, locale));
-		}
-		catch (RuleViolation violation) {
-			model.addAttribute("listError", violation);
-		}
+		this.view.show(model, () -> leads.page(state.query(), user), locale);
 		return "clients/list";
 	}
 

@@ -55,6 +55,21 @@ class ListView {
 	record Row(long id, String name, String kind, List<String> cells, @Nullable String groupLabel) {
 	}
 
+	/**
+	 * Puts a page of the list and its rows into the model, or the reason it cannot be
+	 * shown (a wrong filter), which the list template says.
+	 */
+	void show(org.springframework.ui.Model model, java.util.function.Supplier<RecordListPage> query, Locale locale) {
+		try {
+			RecordListPage page = query.get();
+			model.addAttribute("page", page);
+			model.addAttribute("rows", rows(page, locale));
+		}
+		catch (io.clientele.shared.RuleViolation violation) {
+			model.addAttribute("listError", violation);
+		}
+	}
+
 	List<Row> rows(RecordListPage page, Locale locale) {
 		Names names = names(page.rows());
 		List<Row> rows = new ArrayList<>();
