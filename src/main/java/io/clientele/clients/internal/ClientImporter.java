@@ -156,17 +156,17 @@ final class ClientImporter implements RecordImporter {
 			}
 		}
 		Map<String, Found> found = new HashMap<>();
-		// rule, the values it matched, and the condition that finds them
-		String[][] rules = { { "inn", "array[c.inn]", "c.inn = any(?)" },
-				{ "phone", "c.phone_digits", "c.phone_digits && ?::text[]" },
-				{ "email", "c.email_lower", "c.email_lower && ?::text[]" },
-				{ "name", "array[c.name_key]", "c.name_key = any(?)" } };
+		// rule, the values it matched, and where they are found
+		String live = "c.deleted_at is null";
+		String[][] rules = { { "inn", "array[c.inn]", "clients c where " + live + " and c.inn = any(?)" },
+				{ "phone", "array[k.v]", ImportSupport.probes("clients", "c", "phone_digits", "?::text[]", live) },
+				{ "email", "array[k.v]", ImportSupport.probes("clients", "c", "email_lower", "?::text[]", live) },
+				{ "name", "array[c.name_key]", "clients c where " + live + " and c.name_key = any(?)" } };
 		for (String[] rule : rules) {
 			String[] values = ImportSupport.keyValues(clients, rule[0]);
 			if (values.length > 0) {
 				collect(found, rule[0],
-						jdbc.sql("select " + MATCH_COLUMNS + ", " + rule[1]
-								+ " as matched from clients c where c.deleted_at is null and " + rule[2])
+						jdbc.sql("select " + MATCH_COLUMNS + ", " + rule[1] + " as matched from " + rule[2])
 							.param(values));
 			}
 		}

@@ -159,10 +159,12 @@ final class ContactImporter implements RecordImporter {
 				         where cc.contact_id = c.id order by cl.id limit 1) as owner,
 				       exists (select 1 from client_contacts cc join clients cl on cl.id = cc.client_id
 				                where cc.contact_id = c.id and cl.deleted_at is null and %s) as visible
-				  from contacts c
-				 where c.deleted_at is null and (c.phone_digits && cast(:phones as text[])
-				       or c.email_lower && cast(:emails as text[]))
-				""".formatted(visible)).param("phones", phones).param("emails", emails);
+				  from (select c.* from %s union all select c.* from %s) c
+				""".formatted(visible,
+						ImportSupport.probes("contacts", "c", "phone_digits", "cast(:phones as text[])",
+								"c.deleted_at is null"),
+						ImportSupport.probes("contacts", "c", "email_lower", "cast(:emails as text[])",
+								"c.deleted_at is null"))).param("phones", phones).param("emails", emails);
 		context.visibility().bind(query).query(rs -> {
 			ImportSupport.fileByPhoneAndEmail(rs, rs.getString("full_name"), rs.getBoolean("visible"),
 					ImportSupport.nullableLong(rs, "owner"), context.importId(), found);

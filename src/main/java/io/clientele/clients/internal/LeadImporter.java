@@ -103,9 +103,10 @@ final class LeadImporter implements RecordImporter {
 			.sql("""
 					select l.id, l.name, l.phone_digits, l.email_lower, l.import_id, l.responsible_id, l.department_id,
 					       %s as visible
-					  from leads l
-					 where l.phone_digits && cast(:phones as text[]) or l.email_lower && cast(:emails as text[])
-					""".formatted(scope.queueCondition("l.responsible_id", "l.department_id")))
+					  from (select l.* from %s union all select l.* from %s) l
+					""".formatted(scope.queueCondition("l.responsible_id", "l.department_id"),
+							ImportSupport.probes("leads", "l", "phone_digits", "cast(:phones as text[])", "true"),
+							ImportSupport.probes("leads", "l", "email_lower", "cast(:emails as text[])", "true")))
 			.param("phones", phones)
 			.param("emails", emails);
 		scope.bindQueue(query).query(rs -> {
