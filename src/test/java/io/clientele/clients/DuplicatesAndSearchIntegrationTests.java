@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 
 /**
  * The duplicate rules (tax id, phone, e-mail, similar names across legal forms, quotes,
@@ -330,6 +331,15 @@ class DuplicatesAndSearchIntegrationTests {
 		long inside = clients.create(ClientFixtures.organisation("Компания " + word), owner);
 		long start = clients.create(ClientFixtures.organisation(word + " и партнёры"), owner);
 		assertThat(ids(word)).containsSubsequence(start, inside);
+	}
+
+	@Test
+	void suggestions_as_the_user_types_come_without_the_sidebar_and_its_saved_views() throws Exception {
+		mvc.perform(get("/search/suggest").param("q", "абв").with(user(owner)))
+			.andExpect(model().attributeExists("results"))
+			.andExpect(model().attributeDoesNotExist("navigation"));
+		mvc.perform(get("/search").param("q", "абв").with(user(owner)))
+			.andExpect(model().attributeExists("navigation"));
 	}
 
 	@Test
