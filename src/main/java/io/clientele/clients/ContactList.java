@@ -114,9 +114,14 @@ public class ContactList {
 			@Nullable String after, int limit, ClientVisibility visibility) {
 		List<String> where = new ArrayList<>(List.of("ct.deleted_at is null"));
 		List<Object> params = new ArrayList<>();
-		where.add("exists (select 1 from client_contacts cc join clients c on c.id = cc.client_id"
-				+ " where cc.contact_id = ct.id and c.deleted_at is null and " + visibility.sqlCondition("c")
-				+ (clientId != null ? " and c.id = " + param(params, clientId) : "") + ")");
+		if (clientId == null) {
+			where.add(visibility.contactCondition("ct"));
+		}
+		else {
+			where.add("exists (select 1 from client_contacts cc join clients c on c.id = cc.client_id"
+					+ " where cc.contact_id = ct.id and c.deleted_at is null and " + visibility.sqlCondition("c")
+					+ " and c.id = " + param(params, clientId) + ")");
+		}
 		if (text != null && !text.isBlank()) {
 			where.add(quickText(text, params));
 		}
@@ -147,7 +152,7 @@ public class ContactList {
 				  from contacts ct where %s
 				 order by lower(ct.full_name), ct.id limit %d
 				""".formatted(visibility.sqlCondition("c"), String.join(" and ", where), limit + 1);
-		var statement = visibility.bind(jdbc.sql(sql));
+		var statement = visibility.bindContacts(jdbc.sql(sql));
 		for (int i = 0; i < params.size(); i++) {
 			statement = statement.param("p" + i, params.get(i));
 		}

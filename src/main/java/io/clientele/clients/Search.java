@@ -35,8 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
  * that contain it elsewhere, shorter names first). The second step stops at twice as many
  * matches as asked for instead of ranking thousands of them: a common fragment matches a
  * twentieth of a million clients. A contact person is seen through the clients they work
- * for, so for a reader who sees few clients every match costs two index look-ups until
- * enough are found (the slow part of a manager's search, see docs/benchmarks.md).
+ * for; each carries the responsible managers and segments of those clients (decision
+ * 0005), so a manager's search finds the text and their id in one index
+ * ({@code contacts_search_readers_idx}) instead of checking every match with two
+ * look-ups.
  *
  * <p>
  * Plans are made for the text typed ({@code plan_cache_mode = force_custom_plan}): a plan
@@ -63,11 +65,6 @@ public class Search {
 			   limit :candidates) t
 			 order by lower(name) like :contains desc, length(name), id
 			""";
-
-	/** A contact person is seen through a client the reader may see. */
-	private static final String VISIBLE_CONTACT = """
-			exists (select 1 from client_contacts cc join clients c on c.id = cc.client_id
-			         where cc.contact_id = ct.id and c.deleted_at is null and %s)""";
 
 	/**
 	 * The clients (that the reader may see) a contact person works for, for the line
@@ -148,11 +145,11 @@ public class Search {
 		String clientCondition = visibility.sqlCondition("c");
 		List<Hit> clients = bestFirst(CLIENTS_STARTING.formatted(clientCondition),
 				CLIENTS_CONTAINING.formatted(clientCondition), visibility::bind, looked, limit);
-		String visibleContact = VISIBLE_CONTACT.formatted(clientCondition);
+		String visibleContact = visibility.contactCondition("ct");
 		List<Hit> contacts = bestFirst(
 				CONTACTS_STARTING.formatted(WORKS_FOR.formatted("ct", clientCondition), visibleContact),
 				CONTACTS_CONTAINING.formatted(WORKS_FOR.formatted("t", clientCondition), visibleContact),
-				visibility::bind, looked, limit);
+				visibility::bindContacts, looked, limit);
 		String leadCondition = scope.queueCondition("c.responsible_id", "c.department_id");
 		List<Hit> leads = bestFirst(LEADS_STARTING.formatted(leadCondition), LEADS_CONTAINING.formatted(leadCondition),
 				scope::bindQueue, looked, limit);
@@ -200,7 +197,25 @@ public class Search {
 		if (digits != null && !normal.contains(digits)) {
 			patterns.add(RecordListQuery.like(digits));
 		}
+		String international = digits == null ? null : homeDialled(typed, digits);
+		if (international != null) {
+			// the start of a stored number: its digits follow a space in search_text
+			patterns.add("% " + international + "%");
+		}
 		return new Typed(patterns.toArray(String[]::new), RecordListQuery.like(normal).substring(1), patterns.get(0));
+	}
+
+	/**
+	 * The start of a number typed as dialled at home, with the trunk prefix instead of
+	 * the country code ({@code 8 (495) 123} for {@code +7 495 123…}): its international
+	 * digits, or {@code null}. Whole numbers are normalised already; a text with a
+	 * {@code +} has the country code.
+	 */
+	private @Nullable String homeDialled(String text, String digits) {
+		if (text.startsWith("+") || digits.length() < MIN_LENGTH + 1 || digits.length() >= 10) {
+			return null;
+		}
+		return PhoneNumbers.withoutTrunkPrefix(digits, phoneRegion);
 	}
 
 	/**

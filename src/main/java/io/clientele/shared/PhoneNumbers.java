@@ -57,6 +57,23 @@ public final class PhoneNumbers {
 	}
 
 	/**
+	 * The international digits that the beginning of a number dialled at home with the
+	 * region's trunk prefix stands for: {@code 8495123} in Russia is the start of
+	 * {@code 7495123…}, {@code 030 12} in Germany of {@code 493012…}.
+	 * @param digits the digits typed, without separators
+	 * @param region the ISO 3166 region of the trunk prefix, e.g. {@code RU}
+	 * @return the country calling code and the digits after the trunk prefix, or
+	 * {@code null} if the digits do not start with the region's trunk prefix
+	 */
+	public static @Nullable String withoutTrunkPrefix(String digits, String region) {
+		String prefix = PHONES.getNddPrefixForRegion(region, true);
+		if (prefix == null || prefix.isEmpty() || !digits.startsWith(prefix) || digits.length() == prefix.length()) {
+			return null;
+		}
+		return PHONES.getCountryCodeForRegion(region) + digits.substring(prefix.length());
+	}
+
+	/**
 	 * Just the digits, for search columns, e.g. {@code 74951234567}.
 	 * @param e164 a number as returned by {@link #normalise(String, String, String)}
 	 * @return the digits of the input

@@ -3,6 +3,7 @@ package io.clientele.clients;
 import java.util.List;
 import java.util.Map;
 
+import io.clientele.clients.internal.ClientAccess;
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.Role;
 import io.clientele.support.ClienteleIntegrationTest;
@@ -20,6 +21,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 
 /**
  * The duplicate rules (tax id, phone, e-mail, similar names across legal forms, quotes,
@@ -47,17 +49,33 @@ class DuplicatesAndSearchIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	Reassignment reassignment;
+
+	@Autowired
+	ContactList contactList;
+
+	@Autowired
+	ClientAccess access;
+
+	@Autowired
 	PasswordEncoder encoder;
 
 	CurrentUser owner;
 
 	CurrentUser stranger;
 
+	CurrentUser head;
+
+	CurrentUser administrator;
+
 	@BeforeEach
 	void setUp() {
 		var users = new TestUsers(jdbc, encoder);
-		owner = users.user(Role.SALES_MANAGER, users.department("Север", users.rootDepartment()));
+		long north = users.department("Север", users.rootDepartment());
+		head = users.user(Role.HEAD_OF_DEPARTMENT, north);
+		owner = users.user(Role.SALES_MANAGER, users.department("Север-Запад", north));
 		stranger = users.user(Role.SALES_MANAGER, users.department("Юг", users.rootDepartment()));
+		administrator = users.user(Role.ADMINISTRATOR, users.rootDepartment());
 	}
 
 	@Test
@@ -189,6 +207,125 @@ class DuplicatesAndSearchIntegrationTests {
 	}
 
 	@Test
+	void a_contact_person_moves_with_their_client_when_it_is_reassigned() {
+		String surname = cyrillic(unique());
+		long client = clients.create(ClientFixtures.organisation("Фирма " + surname), owner);
+		long contact = contact(surname, client, owner);
+		assertThat(contactIds(surname, owner)).contains(contact);
+		assertThat(contactIds(surname, stranger)).doesNotContain(contact);
+
+		reassignment.reassign(List.of(client), stranger.id(), administrator);
+
+		assertThat(contactIds(surname, stranger)).contains(contact);
+		assertThat(contactIds(surname, owner)).doesNotContain(contact);
+		assertThat(contactList.slice(null, null, Map.of(), null, 50, stranger).rows()).extracting(ContactList.Row::id)
+			.contains(contact);
+
+		reassignment.reassignAll(stranger.id(), owner.id(), administrator);
+
+		assertThat(contactIds(surname, owner)).contains(contact);
+		assertThat(contactIds(surname, stranger)).doesNotContain(contact);
+	}
+
+	@Test
+	void a_head_finds_the_contact_persons_of_their_subtree_and_no_others() {
+		String surname = cyrillic(unique());
+		long ours = contact(surname, clients.create(ClientFixtures.organisation("Наша " + surname), owner), owner);
+		long theirs = contact(surname, clients.create(ClientFixtures.organisation("Их " + surname), stranger),
+				stranger);
+		assertThat(contactIds(surname, head)).contains(ours).doesNotContain(theirs);
+		assertThat(contactIds(surname, administrator)).contains(ours, theirs);
+	}
+
+	@Test
+	void a_contact_person_of_a_client_in_the_recycle_bin_is_found_again_once_the_client_is_restored() {
+		String surname = cyrillic(unique());
+		long client = clients.create(ClientFixtures.organisation("Фирма " + surname), owner);
+		long contact = contact(surname, client, owner);
+		clients.delete(client, clients.card(client, owner).version(), owner);
+		assertThat(contactIds(surname, owner)).doesNotContain(contact);
+		assertThat(contactIds(surname, administrator)).doesNotContain(contact);
+
+		clients.restore(client, owner);
+
+		assertThat(contactIds(surname, owner)).contains(contact);
+	}
+
+	@Test
+	void a_contact_person_of_two_clients_is_found_by_both_managers_until_one_link_goes() {
+		String surname = cyrillic(unique());
+		long mine = clients.create(ClientFixtures.organisation("Моя " + surname), owner);
+		long other = clients.create(ClientFixtures.organisation("Чужая " + surname), stranger);
+		long contact = contact(surname, mine, owner);
+		jdbc.sql("insert into client_contacts (client_id, contact_id) values (?, ?)").params(other, contact).update();
+		assertThat(contactIds(surname, stranger)).contains(contact);
+		assertThat(contactIds(surname, owner)).contains(contact);
+
+		jdbc.sql("delete from client_contacts where client_id = ? and contact_id = ?").params(other, contact).update();
+
+		assertThat(contactIds(surname, stranger)).doesNotContain(contact);
+		assertThat(contactIds(surname, owner)).contains(contact);
+	}
+
+	/**
+	 * The columns a contact person carries give every reader exactly the contact persons
+	 * that the join through their live clients gives, over every contact person the tests
+	 * have written so far, segment grants included.
+	 */
+	@Test
+	void the_columns_a_contact_person_carries_grant_exactly_what_the_join_through_their_clients_grants() {
+		String surname = cyrillic(unique());
+		long type = jdbc.sql("insert into segment_types (name) values (?) returning id")
+			.param("Тип " + surname)
+			.query(Long.class)
+			.single();
+		long segment = jdbc.sql("insert into segments (type_id, name) values (?, ?) returning id")
+			.params(type, surname)
+			.query(Long.class)
+			.single();
+		long granted = clients.create(ClientFixtures.organisation("Сегмент " + surname), stranger);
+		long contact = contact(surname, granted, stranger);
+		jdbc.sql("update clients set segment_ids = array[cast(? as bigint)] where id = ?")
+			.params(segment, granted)
+			.update();
+		jdbc.sql("insert into segment_grants (user_id, segment_id) values (?, ?)").params(owner.id(), segment).update();
+		contact(surname, clients.create(ClientFixtures.organisation("Своя " + surname), owner), owner);
+		long deleted = clients.create(ClientFixtures.organisation("Удалённая " + surname), owner);
+		contact(surname, deleted, owner);
+		clients.delete(deleted, clients.card(deleted, owner).version(), owner);
+
+		assertThat(contactIds(surname, owner)).contains(contact);
+		for (CurrentUser reader : List.of(owner, stranger, head, administrator)) {
+			var visibility = access.of(reader.id());
+			List<Long> byJoin = visibility.bind(jdbc.sql("""
+					select ct.id from contacts ct
+					 where exists (select 1 from client_contacts cc join clients c on c.id = cc.client_id
+					                where cc.contact_id = ct.id and c.deleted_at is null and %s)
+					 order by ct.id""".formatted(visibility.sqlCondition("c")))).query(Long.class).list();
+			List<Long> byColumns = visibility
+				.bindContacts(jdbc.sql("select ct.id from contacts ct where %s order by ct.id"
+					.formatted(visibility.contactCondition("ct"))))
+				.query(Long.class)
+				.list();
+			assertThat(byColumns).as(reader.role().name()).isNotEmpty().isEqualTo(byJoin);
+		}
+	}
+
+	@Test
+	void a_partial_phone_typed_with_the_trunk_prefix_finds_the_stored_international_number() {
+		String word = unique();
+		String middle = word.length() > 0 ? String.valueOf(100 + (int) (System.nanoTime() % 900)) : "";
+		long id = clients
+			.create(new ClientDraft(ClientKind.ORGANISATION, cyrillic(word), null, null, null, null, null, null, null,
+					null, null, null, null, null, null, null, List.of(new Phone("+7 495 " + middle + "-77-11", null)),
+					List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of()), owner);
+		assertThat(ids("8 (495) " + middle)).contains(id);
+		assertThat(ids("8495" + middle)).contains(id);
+		assertThat(ids("+7 495 " + middle)).contains(id);
+		assertThat(ids("8-495-" + middle + "-77")).contains(id);
+	}
+
+	@Test
 	void search_ranks_names_that_start_with_the_text_first() {
 		String word = cyrillic(unique());
 		long inside = clients.create(ClientFixtures.organisation("Компания " + word), owner);
@@ -197,8 +334,26 @@ class DuplicatesAndSearchIntegrationTests {
 	}
 
 	@Test
+	void suggestions_as_the_user_types_come_without_the_sidebar_and_its_saved_views() throws Exception {
+		mvc.perform(get("/search/suggest").param("q", "абв").with(user(owner)))
+			.andExpect(model().attributeExists("results"))
+			.andExpect(model().attributeDoesNotExist("navigation"));
+		mvc.perform(get("/search").param("q", "абв").with(user(owner)))
+			.andExpect(model().attributeExists("navigation"));
+	}
+
+	@Test
 	void fewer_than_three_characters_search_nothing() {
 		assertThat(search.find("аб", 5, owner).empty()).isTrue();
+	}
+
+	private long contact(String surname, long client, CurrentUser author) {
+		return contacts.create(new ContactDraft(surname + "ов", "Глеб", null, null, List.of(), List.of(), List.of(),
+				null, List.of(new ContactDraft.Work(client, null, null, false, false, null)), Map.of()), author);
+	}
+
+	private List<Long> contactIds(String surname, CurrentUser reader) {
+		return search.find(surname + "ов", 50, reader).contacts().stream().map(Search.Hit::id).toList();
 	}
 
 	private List<Long> ids(String text) {

@@ -71,6 +71,9 @@ class ImportIntegrationTests {
 	Leads leads;
 
 	@Autowired
+	Search search;
+
+	@Autowired
 	javax.sql.DataSource dataSource;
 
 	@Autowired
@@ -362,6 +365,15 @@ class ImportIntegrationTests {
 			.params(employer, contactId)
 			.query(String.class)
 			.single()).isEqualTo("Директор");
+		// copied in, and seen through the client by its manager only
+		assertThat(jdbc.sql("select cast(client_responsible_ids as text) from contacts where id = ?")
+			.param(contactId)
+			.query(String.class)
+			.single()).isEqualTo("{" + head.id() + "}");
+		assertThat(search.find("Петров Пётр Петрович", 50, head).contacts()).extracting(Search.Hit::id)
+			.contains(contactId);
+		assertThat(search.find("Петров Пётр Петрович", 50, manager).contacts()).extracting(Search.Hit::id)
+			.doesNotContain(contactId);
 
 		String leadsCsv = "Имя,Телефон,E-mail,Канал\nИгорь " + tag + ",+7 903 111-00-00,,Выставка\n";
 		long leadImport = upload(ImportKind.LEAD, "leads.csv", leadsCsv.getBytes(StandardCharsets.UTF_8), head);

@@ -132,6 +132,27 @@ class MergeIntegrationTests {
 	}
 
 	@Test
+	void the_contact_persons_of_a_merged_client_are_found_by_the_survivors_manager_and_back_after_undo() {
+		CurrentUser colleague = new TestUsers(jdbc, encoder).user(Role.SALES_MANAGER, sales);
+		String name = word();
+		long survivor = clients.create(DuplicateFixtures.organisation("ООО «" + cyrillic(name) + "»"), manager);
+		long merged = clients.create(DuplicateFixtures.organisation(name + " LLC"), colleague);
+		String surname = "Кузнецова" + cyrillic(word());
+		long person = contacts.create(DuplicateFixtures.contact(surname, "Анна", merged, List.of()), colleague);
+		assertThat(search.find(surname, 10, manager).contacts()).extracting(Search.Hit::id).doesNotContain(person);
+
+		long mergeId = merging.merge(request(ClientService.RECORD_TYPE, survivor, merged, Map.of()), head);
+
+		assertThat(search.find(surname, 10, manager).contacts()).extracting(Search.Hit::id).containsExactly(person);
+		assertThat(search.find(surname, 10, colleague).contacts()).extracting(Search.Hit::id).doesNotContain(person);
+
+		merging.undo(mergeId, head);
+
+		assertThat(search.find(surname, 10, colleague).contacts()).extracting(Search.Hit::id).containsExactly(person);
+		assertThat(search.find(surname, 10, manager).contacts()).extracting(Search.Hit::id).doesNotContain(person);
+	}
+
+	@Test
 	void the_survivor_keeps_the_values_chosen_field_by_field_and_joins_phones_by_default() throws Exception {
 		String phone = DuplicateFixtures.phone();
 		String otherPhone = DuplicateFixtures.phone();

@@ -20,7 +20,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
  * Two chains: the API under {@code /api} (personal tokens, no session, no CSRF, problem
@@ -38,16 +37,6 @@ class SecurityConfiguration {
 		var manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
 		manager.setEraseCredentialsAfterAuthentication(true);
 		return manager;
-	}
-
-	/**
-	 * Session attributes are written with an upsert: two requests of one fresh session (a
-	 * page and its htmx calls) both adding the same attribute otherwise fail one of them
-	 * with a duplicate key.
-	 */
-	@Bean
-	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributeUpserts() {
-		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	@Bean

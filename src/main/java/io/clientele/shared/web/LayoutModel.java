@@ -11,7 +11,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Adds what the layout shows around every page (sidebar, signed-in user, current path) to
- * the model of rendered views; redirects and JSON are left alone.
+ * the model of rendered views; redirects and JSON are left alone, and fragments (htmx
+ * answers) get no sidebar.
  */
 class LayoutModel implements HandlerInterceptor {
 
@@ -19,6 +20,11 @@ class LayoutModel implements HandlerInterceptor {
 
 	LayoutModel(Navigation navigation) {
 		this.navigation = navigation;
+	}
+
+	/** A view of a template's fragment ({@code "search :: suggestions"}), not a page. */
+	static boolean fragment(ModelAndView view) {
+		return view.getViewName() != null && view.getViewName().contains("::");
 	}
 
 	@Override
@@ -31,6 +37,9 @@ class LayoutModel implements HandlerInterceptor {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof ClienteleUserDetails user) {
 			view.addObject("signedIn", user);
+			if (fragment(view)) {
+				return; // an htmx fragment has no sidebar: no saved views to load
+			}
 			// Until the password is changed nothing else is reachable, so nothing else is
 			// offered.
 			view.addObject("navigation",
