@@ -155,18 +155,21 @@ final class ContactImporter implements RecordImporter {
 		}
 		Map<String, Match> found = new HashMap<>();
 		String visible = context.visibility().sqlCondition("cl");
-		JdbcClient.StatementSpec query = support.jdbc().sql("""
-				select c.id, c.full_name, c.phone_digits, c.email_lower, c.import_id,
-				       (select cl.responsible_id from client_contacts cc join clients cl on cl.id = cc.client_id
-				         where cc.contact_id = c.id order by cl.id limit 1) as owner,
-				       exists (select 1 from client_contacts cc join clients cl on cl.id = cc.client_id
-				                where cc.contact_id = c.id and cl.deleted_at is null and %s) as visible
-				  from (select c.* from %s union all select c.* from %s) c
-				""".formatted(visible,
-						ImportSupport.probes("contacts", "c", "phone_digits", "cast(:phones as text[])",
-								"c.deleted_at is null"),
-						ImportSupport.probes("contacts", "c", "email_lower", "cast(:emails as text[])",
-								"c.deleted_at is null"))).param("phones", phones).param("emails", emails);
+		JdbcClient.StatementSpec query = support.jdbc()
+			.sql("""
+					select c.id, c.full_name, c.phone_digits, c.email_lower, c.import_id,
+					       (select cl.responsible_id from client_contacts cc join clients cl on cl.id = cc.client_id
+					         where cc.contact_id = c.id order by cl.id limit 1) as owner,
+					       exists (select 1 from client_contacts cc join clients cl on cl.id = cc.client_id
+					                where cc.contact_id = c.id and cl.deleted_at is null and %s) as visible
+					  from (select c.* from %s union all select c.* from %s) c
+					""".formatted(visible,
+					ImportSupport.probes("contacts", "c", "phone_digits", "cast(:phones as text[])",
+							"c.deleted_at is null"),
+					ImportSupport.probes("contacts", "c", "email_lower", "cast(:emails as text[])",
+							"c.deleted_at is null")))
+			.param("phones", phones)
+			.param("emails", emails);
 		context.visibility().bind(query).query(rs -> {
 			ImportSupport.fileByPhoneAndEmail(rs, rs.getString("full_name"), rs.getBoolean("visible"),
 					ImportSupport.nullableLong(rs, "owner"), context.importId(), found);

@@ -151,9 +151,9 @@ class ImportSupport {
 	 * array {@code column} holds one of the batch's {@code values} (an SQL array
 	 * expression), with {@code k.v} the value it matched: one index probe per value. The
 	 * plain {@code column && values} is not used because PostgreSQL estimates it to match
-	 * nearly every row once the batch has a few hundred values, scans the table and compares
-	 * every row with every value (minutes on a million clients). A value shared by more than
-	 * 50 records yields 50 of them.
+	 * nearly every row once the batch has a few hundred values, scans the table and
+	 * compares every row with every value (minutes on a million clients). A value shared
+	 * by more than 50 records yields 50 of them.
 	 */
 	static String probes(String table, String alias, String column, String values, String condition) {
 		return "unnest(" + values + ") as k(v) cross join lateral (select * from " + table + " " + alias + " where "

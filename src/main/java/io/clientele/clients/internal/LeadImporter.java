@@ -105,8 +105,8 @@ final class LeadImporter implements RecordImporter {
 					       %s as visible
 					  from (select l.* from %s union all select l.* from %s) l
 					""".formatted(scope.queueCondition("l.responsible_id", "l.department_id"),
-							ImportSupport.probes("leads", "l", "phone_digits", "cast(:phones as text[])", "true"),
-							ImportSupport.probes("leads", "l", "email_lower", "cast(:emails as text[])", "true")))
+					ImportSupport.probes("leads", "l", "phone_digits", "cast(:phones as text[])", "true"),
+					ImportSupport.probes("leads", "l", "email_lower", "cast(:emails as text[])", "true")))
 			.param("phones", phones)
 			.param("emails", emails);
 		scope.bindQueue(query).query(rs -> {
