@@ -1,5 +1,7 @@
 package io.clientele.clients;
 
+import io.clientele.shared.lists.RecordListPage;
+import io.clientele.shared.lists.RecordQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.Map;
 import io.clientele.clients.internal.LeadColumns;
 import io.clientele.clients.internal.LeadDistribution;
 import io.clientele.clients.internal.LeadStore;
-import io.clientele.clients.internal.RecordListQuery;
+import io.clientele.shared.lists.RecordListQuery;
 import io.clientele.identity.AccessScope;
 import io.clientele.identity.AccessScopes;
 import io.clientele.identity.CurrentUser;

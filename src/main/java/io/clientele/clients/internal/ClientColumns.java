@@ -1,5 +1,7 @@
 package io.clientele.clients.internal;
 
+import io.clientele.shared.lists.ListColumn;
+import io.clientele.shared.lists.ListSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +11,8 @@ import java.util.Optional;
 import io.clientele.clients.ClientKind;
 import io.clientele.clients.CompanySize;
 
-import io.clientele.clients.internal.ListColumn.FilterType;
-import io.clientele.clients.internal.ListColumn.SortType;
+import io.clientele.shared.lists.ListColumn.FilterType;
+import io.clientele.shared.lists.ListColumn.SortType;
 import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFields;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,8 @@
 package io.clientele.clients.web;
 
+import io.clientele.shared.lists.ListParams;
+import io.clientele.shared.lists.ListView;
+import io.clientele.shared.views.SavedViewActions;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,7 +10,7 @@ import io.clientele.audit.RecordHistory;
 import io.clientele.clients.ClientCard;
 import io.clientele.clients.ClientKind;
 import io.clientele.clients.ClientList;
-import io.clientele.clients.RecordListPage;
+import io.clientele.shared.lists.RecordListPage;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.CompanySize;
 import io.clientele.clients.Merging;
@@ -106,7 +109,7 @@ class ClientPages {
 		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("canReassign", user.is(Role.ADMINISTRATOR) || user.is(Role.HEAD_OF_DEPARTMENT));
 		this.view.show(model, () -> list.page(state.query(), user), locale);
-		return "clients/list";
+		return "lists/list";
 	}
 
 	/**

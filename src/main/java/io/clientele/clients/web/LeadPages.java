@@ -1,5 +1,8 @@
 package io.clientele.clients.web;
 
+import io.clientele.shared.lists.ListParams;
+import io.clientele.shared.lists.ListView;
+import io.clientele.shared.views.SavedViewActions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +14,7 @@ import io.clientele.clients.LeadSource;
 import io.clientele.clients.LeadStatus;
 import io.clientele.clients.Leads;
 import io.clientele.clients.PersonName;
-import io.clientele.clients.RecordListPage;
+import io.clientele.shared.lists.RecordListPage;
 import io.clientele.clients.internal.LeadColumns;
 import io.clientele.identity.AccessScopes;
 import io.clientele.identity.CurrentUser;
@@ -92,7 +95,7 @@ class LeadPages {
 		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("canReassign", distributes(user));
 		this.view.show(model, () -> leads.page(state.query(), user), locale);
-		return "clients/list";
+		return "lists/list";
 	}
 
 	/**

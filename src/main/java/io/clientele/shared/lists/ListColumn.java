@@ -1,4 +1,4 @@
-package io.clientele.clients.internal;
+package io.clientele.shared.lists;
 
 import io.clientele.shared.customfields.CustomField;
 import org.jspecify.annotations.Nullable;

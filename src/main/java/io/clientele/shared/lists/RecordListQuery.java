@@ -1,4 +1,4 @@
-package io.clientele.clients.internal;
+package io.clientele.shared.lists;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import io.clientele.clients.RecordListPage;
-import io.clientele.clients.RecordQuery;
-import io.clientele.clients.internal.ListColumn.SortType;
+import io.clientele.shared.lists.RecordListPage;
+import io.clientele.shared.lists.RecordQuery;
+import io.clientele.shared.lists.ListColumn.SortType;
 import io.clientele.shared.ClienteleProperties;
 import io.clientele.shared.PhoneNumbers;
 import io.clientele.shared.RuleViolation;
@@ -166,8 +166,8 @@ public class RecordListQuery {
 		boolean joinNames = "responsible".equals(sort.key()) || (group != null && "responsible".equals(group.key()));
 		String from = " from " + source.table() + " c"
 				+ (joinNames ? " left join published_user_names un on un.id = c.responsible_id" : "");
-		StringBuilder select = new StringBuilder(
-				"select c.id, " + source.kindColumn() + " as kind_, c.name, c.responsible_id");
+		StringBuilder select = new StringBuilder("select c.id, " + source.kindColumn() + " as kind_, "
+				+ source.nameExpression() + " as name, c.responsible_id");
 		for (ListColumn column : columns) {
 			select.append(", ").append(column.select()).append(" as \"").append(column.key()).append('"');
 		}
@@ -292,14 +292,32 @@ public class RecordListQuery {
 			String stored = rs.getString(key);
 			return stored == null ? null : source.choice(column.key(), stored).orElse(null);
 		}
+		if (column.field() != null) {
+			return custom(rs.getString(key));
+		}
 		return switch (column.key()) {
 			case "phone" -> rs.getString(key) == null ? null : PhoneNumbers.display(rs.getString(key));
 			case "segments" -> longs(rs.getArray(key));
-			case "responsible" -> rs.getObject(key, Long.class);
-			case "birthday", "foundedOn" -> rs.getObject(key, LocalDate.class);
-			case "created", "updated" -> rs.getObject(key, OffsetDateTime.class);
-			default -> column.field() != null ? custom(rs.getString(key)) : rs.getString(key);
+			default -> switch (column.sortType()) {
+				case DATE -> rs.getObject(key, LocalDate.class);
+				case TIMESTAMP -> rs.getObject(key, OffsetDateTime.class);
+				case NUMBER -> rs.getBigDecimal(key);
+				case TEXT -> plain(rs.getObject(key));
+			};
 		};
+	}
+
+	/**
+	 * Ids (a responsible user, a stage) as longs, arrays of ids as lists, text as text.
+	 */
+	private static @Nullable Object plain(@Nullable Object value) throws SQLException {
+		if (value instanceof Number number && !(value instanceof BigDecimal)) {
+			return number.longValue();
+		}
+		if (value instanceof Array array) {
+			return longs(array);
+		}
+		return value == null ? null : value.toString();
 	}
 
 	private @Nullable Object custom(@Nullable String jsonValue) {
