@@ -58,7 +58,7 @@ public class LeadColumns {
 		Map<String, ListColumn> columns = new LinkedHashMap<>();
 		BUILT_IN.forEach(column -> columns.put(column.key(), column));
 		for (CustomField field : customFields.of("LEAD")) {
-			columns.put(field.column(), ClientColumns.custom(field));
+			columns.put(field.column(), ListColumn.custom(field));
 		}
 		return columns;
 	}

@@ -73,9 +73,13 @@ class ClientPages {
 
 	private final Merging merging;
 
+	private final List<io.clientele.clients.spi.ClientPanel> panels;
+
 	ClientPages(ClientService clients, ClientList list, ClientColumns columns, ListView view,
 			SavedViewActions savedViews, Segments segments, CustomFields customFields, UserDirectory users,
-			AccessScopes scopes, RecordHistory history, ListExport exports, Merging merging) {
+			AccessScopes scopes, RecordHistory history, ListExport exports, Merging merging,
+			List<io.clientele.clients.spi.ClientPanel> panels) {
+		this.panels = panels;
 		this.exports = exports;
 		this.clients = clients;
 		this.list = list;
@@ -166,6 +170,12 @@ class ClientPages {
 		model.addAttribute("client", card);
 		model.addAttribute("customFields", customFields.of("CLIENT"));
 		model.addAttribute("merges", merging.into(ClientService.RECORD_TYPE, id, user));
+		model.addAttribute("panels",
+				panels.stream()
+					.map(panel -> panel.section(id, user))
+					.filter(java.util.Objects::nonNull)
+					.sorted(java.util.Comparator.comparingInt(io.clientele.shared.web.PagePanel::order))
+					.toList());
 		addHistory(model, id, null);
 		return "clients/card";
 	}

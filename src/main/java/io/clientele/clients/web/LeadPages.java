@@ -64,8 +64,12 @@ class LeadPages {
 
 	private final ListExport exports;
 
+	private final java.util.List<io.clientele.clients.spi.LeadFollowUp> followUps;
+
 	LeadPages(Leads leads, LeadColumns columns, ListView view, SavedViewActions savedViews, UserDirectory users,
-			AccessScopes scopes, RecordHistory history, ListExport exports) {
+			AccessScopes scopes, RecordHistory history, ListExport exports,
+			java.util.List<io.clientele.clients.spi.LeadFollowUp> followUps) {
+		this.followUps = followUps;
 		this.exports = exports;
 		this.leads = leads;
 		this.columns = columns;
@@ -285,6 +289,7 @@ class LeadPages {
 
 	private String convertPage(Model model, LeadCard lead) {
 		model.addAttribute("lead", lead);
+		model.addAttribute("opensDeal", !followUps.isEmpty());
 		return "leads/convert";
 	}
 
@@ -421,10 +426,20 @@ class LeadPages {
 
 		private boolean contact = true;
 
+		private boolean deal = true;
+
+		private @Nullable String dealSubject;
+
 		private long version;
 
 		static ConversionForm of(LeadCard lead) {
 			ConversionForm form = new ConversionForm();
+			form.dealSubject = lead.message() != null && !lead.message().isBlank()
+					? lead.message().strip().lines().findFirst().orElse("")
+					: lead.company() != null ? lead.company() : lead.name();
+			if (form.dealSubject.length() > 300) {
+				form.dealSubject = form.dealSubject.substring(0, 300);
+			}
 			form.clientName = lead.company();
 			PersonName name = PersonName.split(lead.name());
 			form.lastName = name.last();
@@ -435,7 +450,24 @@ class LeadPages {
 		}
 
 		Leads.Conversion toConversion() {
-			return new Leads.Conversion(existingClientId, clientName, lastName, firstName, middleName, contact);
+			return new Leads.Conversion(existingClientId, clientName, lastName, firstName, middleName, contact,
+					deal ? (dealSubject == null || dealSubject.isBlank() ? "—" : dealSubject) : null);
+		}
+
+		public boolean isDeal() {
+			return deal;
+		}
+
+		public void setDeal(boolean deal) {
+			this.deal = deal;
+		}
+
+		public @Nullable String getDealSubject() {
+			return dealSubject;
+		}
+
+		public void setDealSubject(@Nullable String dealSubject) {
+			this.dealSubject = dealSubject;
 		}
 
 		public @Nullable Long getExistingClientId() {

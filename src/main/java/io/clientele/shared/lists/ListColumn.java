@@ -41,12 +41,37 @@ public record ListColumn(String key, String labelKey, boolean literalLabel, Stri
 		/** the responsible user */
 		USER,
 		/** a phone number in any format */
-		PHONE
+		PHONE,
+		/** one or more of the records a {@link ListNames} names (a deal's stage) */
+		OPTION
 
 	}
 
 	public boolean sortable() {
 		return sort != null;
+	}
+
+	/**
+	 * The column of an extra field, kept in the {@code custom} jsonb column of the table.
+	 */
+	public static ListColumn custom(CustomField field) {
+		String value = "c.custom ->> '" + field.id() + "'";
+		return switch (field.type()) {
+			case NUMBER -> new ListColumn(field.column(), field.label(), true, "c.custom -> '" + field.id() + "'",
+					"coalesce((" + value + ")::numeric, -1e18)", SortType.NUMBER, FilterType.NUMBER_RANGE, false,
+					field);
+			case DATE -> new ListColumn(field.column(), field.label(), true, "c.custom -> '" + field.id() + "'",
+					"coalesce((" + value + ")::date, date '0001-01-01')", SortType.DATE, FilterType.DATE_RANGE, false,
+					field);
+			case BOOLEAN -> new ListColumn(field.column(), field.label(), true, "c.custom -> '" + field.id() + "'",
+					"coalesce(" + value + ", '')", SortType.TEXT, FilterType.BOOLEAN, true, field);
+			case CHOICE -> new ListColumn(field.column(), field.label(), true, "c.custom -> '" + field.id() + "'",
+					"coalesce(" + value + ", '')", SortType.TEXT, FilterType.CHOICE, true, field);
+			case MULTI_CHOICE -> new ListColumn(field.column(), field.label(), true, "c.custom -> '" + field.id() + "'",
+					null, SortType.TEXT, FilterType.CHOICE, false, field);
+			case TEXT, LINK -> new ListColumn(field.column(), field.label(), true, "c.custom -> '" + field.id() + "'",
+					"coalesce(lower(" + value + "), '')", SortType.TEXT, FilterType.TEXT, false, field);
+		};
 	}
 
 }

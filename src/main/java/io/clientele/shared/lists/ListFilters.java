@@ -131,12 +131,13 @@ final class ListFilters {
 				}
 			}
 			case NUMBER_RANGE -> {
-				String expression = "(c.custom ->> '" + custom.id() + "')::numeric";
+				String expression = custom != null ? "(c.custom ->> '" + custom.id() + "')::numeric" : column.select();
 				var number = RecordListQuery.decimal(field, values.get(0));
 				sql.where.add(expression + (name.endsWith(".to") ? " <= " : " >= ") + sql.param(number));
 			}
 			case SEGMENTS -> sql.where.add("c.segment_ids && " + sql.param(ids(field, values)));
 			case USER -> sql.where.add("c.responsible_id = any(" + sql.param(ids(field, values)) + ")");
+			case OPTION -> sql.where.add(column.select() + " = any(" + sql.param(ids(field, values)) + ")");
 			case PHONE -> {
 				List<String> any = new ArrayList<>();
 				for (String value : values) {

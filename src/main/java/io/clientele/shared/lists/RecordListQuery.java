@@ -198,6 +198,35 @@ public class RecordListQuery {
 			String where, Sql sql) {
 	}
 
+	/**
+	 * Aggregates over every record of the list (not one page) that the reader may see, as
+	 * long as they are at most {@code bound}: the inner query stops after one row more,
+	 * so that a list of millions costs no more than {@code bound} rows. Null beyond the
+	 * bound.
+	 * @param columns what the inner query selects from {@code c} for the aggregates
+	 * @param aggregates the outer select over those, which must start with
+	 * {@code count(*)}
+	 * @param groupBy the outer grouping, or null
+	 */
+	@Transactional(readOnly = true)
+	public <T> @Nullable List<T> summarise(ListSource source, RecordQuery query, String visibility,
+			UnaryOperator<JdbcClient.StatementSpec> bind, String columns, String aggregates, @Nullable String groupBy,
+			int bound, org.springframework.jdbc.core.RowMapper<T> mapper) {
+		Sql sql = new Sql();
+		sql.where.add(source.live());
+		sql.where.add(visibility);
+		new ListFilters(source, phoneRegion).apply(query, sql);
+		String text = "select " + aggregates + " from (select " + columns + " from " + source.table() + " c where "
+				+ String.join(" and ", sql.where) + " limit " + (bound + 1) + ") c"
+				+ (groupBy == null ? "" : " group by " + groupBy);
+		List<Long> counts = new ArrayList<>();
+		List<T> rows = bind.apply(sql.bind(jdbc.sql(text))).query((rs, n) -> {
+			counts.add(rs.getLong(1));
+			return mapper.mapRow(rs, n);
+		}).list();
+		return counts.stream().mapToLong(Long::longValue).sum() > bound ? null : rows;
+	}
+
 	/** The matching rows up to a bound, exactly; beyond it the planner's estimate. */
 	private RecordListPage.Total total(String from, String where, Sql sql,
 			UnaryOperator<JdbcClient.StatementSpec> bind) {
@@ -315,7 +344,9 @@ public class RecordListQuery {
 			return number.longValue();
 		}
 		if (value instanceof Array array) {
-			return longs(array);
+			Object[] items = (Object[]) array.getArray();
+			return items.length > 0 && items[0] instanceof String
+					? List.of(items).stream().map(String::valueOf).toList() : longs(array);
 		}
 		return value == null ? null : value.toString();
 	}
