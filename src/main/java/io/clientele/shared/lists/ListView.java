@@ -182,6 +182,10 @@ public class ListView {
 		if (column.field() != null) {
 			return customFields.display(column.field(), value, locale);
 		}
+		Map<Long, String> named = names.get(column.key());
+		if (named != null && value instanceof Number id) {
+			return named.getOrDefault(id.longValue(), "");
+		}
 		if (value instanceof Labelled labelled) {
 			return messages.getMessage(labelled.messageKey(), null, locale);
 		}
@@ -198,10 +202,6 @@ public class ListView {
 			return time.atZoneSameInstant(ZoneId.systemDefault())
 				.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 					.withLocale(locale));
-		}
-		Map<Long, String> named = names.get(column.key());
-		if (named != null && value instanceof Number id) {
-			return named.getOrDefault(id.longValue(), "");
 		}
 		if (value instanceof Collection<?> many) {
 			if (named != null) {
