@@ -1,8 +1,10 @@
 package io.clientele.clients;
 
+import io.clientele.shared.lists.RecordListPage;
+import io.clientele.shared.lists.RecordQuery;
 import io.clientele.clients.internal.ClientAccess;
 import io.clientele.clients.internal.ClientColumns;
-import io.clientele.clients.internal.RecordListQuery;
+import io.clientele.shared.lists.RecordListQuery;
 import io.clientele.identity.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,7 @@
 package io.clientele.clients;
 
+import io.clientele.shared.lists.RecordQuery;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -9,7 +11,7 @@ import java.util.Map;
 
 import io.clientele.clients.internal.ClientAccess;
 import io.clientele.clients.internal.ContactCards;
-import io.clientele.clients.internal.RecordListQuery;
+import io.clientele.shared.lists.RecordListQuery;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.ClienteleProperties;
 import io.clientele.shared.PhoneNumbers;

@@ -1,5 +1,7 @@
 package io.clientele.clients;
 
+import io.clientele.shared.lists.RecordListPage;
+import io.clientele.shared.lists.RecordQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,8 @@ import java.util.Map;
 import io.clientele.clients.internal.LeadColumns;
 import io.clientele.clients.internal.LeadDistribution;
 import io.clientele.clients.internal.LeadStore;
-import io.clientele.clients.internal.RecordListQuery;
+import io.clientele.clients.spi.LeadFollowUp;
+import io.clientele.shared.lists.RecordListQuery;
 import io.clientele.identity.AccessScope;
 import io.clientele.identity.AccessScopes;
 import io.clientele.identity.CurrentUser;
@@ -59,9 +62,12 @@ public class Leads {
 
 	private final Clock clock;
 
+	private final List<LeadFollowUp> followUps;
+
 	Leads(LeadStore store, LeadColumns columns, RecordListQuery listQuery, LeadDistribution distribution,
 			AccessScopes scopes, UserDirectory users, ClientService clients, ContactService contacts,
-			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, List<LeadFollowUp> followUps) {
+		this.followUps = followUps;
 		this.store = store;
 		this.columns = columns;
 		this.listQuery = listQuery;
@@ -235,11 +241,18 @@ public class Leads {
 	 * client
 	 */
 	public record Conversion(@Nullable Long existingClientId, @Nullable String clientName, @Nullable String lastName,
-			@Nullable String firstName, @Nullable String middleName, boolean contact) {
+			@Nullable String firstName, @Nullable String middleName, boolean contact, @Nullable String dealSubject) {
+
+		/** A conversion that opens no deal. */
+		public Conversion(@Nullable Long existingClientId, @Nullable String clientName, @Nullable String lastName,
+				@Nullable String firstName, @Nullable String middleName, boolean contact) {
+			this(existingClientId, clientName, lastName, firstName, middleName, contact, null);
+		}
+
 	}
 
-	/** The records a conversion made or used. */
-	public record Converted(long clientId, @Nullable Long contactId) {
+	/** The records a conversion made or used; the deal when one was opened. */
+	public record Converted(long clientId, @Nullable Long contactId, @Nullable Long dealId) {
 	}
 
 	/**
@@ -283,8 +296,15 @@ public class Leads {
 					conversion.middleName(), null, phones, emails, List.of(), null,
 					List.of(new ContactDraft.Work(clientId, null, null, false, false, null)), Map.of()), actor);
 		}
+		Long dealId = null;
+		if (conversion.dealSubject() != null && !conversion.dealSubject().isBlank()) {
+			for (LeadFollowUp followUp : followUps) {
+				Long opened = followUp.open(lead, clientId, contactId, conversion.dealSubject().strip(), actor);
+				dealId = dealId != null ? dealId : opened;
+			}
+		}
 		Instant now = clock.instant();
-		store.converted(lead, version, clientId, contactId, now);
+		store.converted(lead, version, clientId, contactId, dealId, now);
 		if (!lead.assigned()) {
 			store.assign(id, actor.id(), now);
 		}
@@ -294,7 +314,7 @@ public class Leads {
 		changes.add(FieldChange.of("lead.field.client", null,
 				clientName != null ? clientName : clients.card(clientId, actor).name()));
 		events.publishEvent(new RecordChanged(RECORD_TYPE, id, RecordChanged.Action.UPDATED, changes, actor.id(), now));
-		return new Converted(clientId, contactId);
+		return new Converted(clientId, contactId, dealId);
 	}
 
 	@Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.clientele.clients.internal.ClientAccess;
+import io.clientele.clients.spi.RecycleBinSection;
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.UserDirectory;
 import org.jspecify.annotations.Nullable;
@@ -34,11 +35,29 @@ public class RecycleBin {
 
 	private final Clock clock;
 
-	RecycleBin(JdbcClient jdbc, ClientAccess access, UserDirectory users, Clock clock) {
+	private final List<RecycleBinSection> sections;
+
+	RecycleBin(JdbcClient jdbc, ClientAccess access, UserDirectory users, Clock clock,
+			List<RecycleBinSection> sections) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
 		this.clock = clock;
+		this.sections = sections;
+	}
+
+	/**
+	 * Restores a record of another module's section.
+	 * @return the page of the restored record, or null when no section holds the type
+	 */
+	@Transactional
+	public @Nullable String restoreOther(String type, long id, CurrentUser reader) {
+		for (RecycleBinSection section : sections) {
+			if (section.type().equals(type)) {
+				return section.restore(id, reader);
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -74,11 +93,16 @@ public class RecycleBin {
 			.list();
 		Map<Long, String> names = users
 			.names(rows.stream().map(Row::deletedBy).filter(java.util.Objects::nonNull).distinct().toList());
-		return rows.stream()
+		List<Item> items = new java.util.ArrayList<>(rows.stream()
 			.map(row -> new Item(row.type(), row.id(), row.name(), row.deletedAt().toInstant(),
 					row.deletedBy() == null ? null : names.get(row.deletedBy()),
 					row.deletedAt().toInstant().plus(Duration.ofDays(30))))
-			.toList();
+			.toList());
+		for (RecycleBinSection section : sections) {
+			items.addAll(section.deletedSince(since.toInstant(), PAGE, reader));
+		}
+		items.sort(java.util.Comparator.comparing(Item::deletedAt).reversed());
+		return items.size() > PAGE ? items.subList(0, PAGE) : items;
 	}
 
 }

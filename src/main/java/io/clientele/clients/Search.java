@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.clientele.clients.internal.ClientAccess;
-import io.clientele.clients.internal.RecordListQuery;
+import io.clientele.shared.lists.RecordListQuery;
 import io.clientele.identity.AccessScope;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.ClienteleProperties;

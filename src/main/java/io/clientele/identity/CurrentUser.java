@@ -73,6 +73,7 @@ public final class CurrentUser implements ClienteleUserDetails, CredentialsConta
 		return this.role == role;
 	}
 
+	@Override
 	public long departmentId() {
 		return departmentId;
 	}

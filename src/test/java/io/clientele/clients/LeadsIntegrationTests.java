@@ -1,5 +1,9 @@
 package io.clientele.clients;
 
+import io.clientele.shared.lists.RecordListPage;
+
+import io.clientele.shared.lists.RecordQuery;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,5 +1,9 @@
 package io.clientele.clients;
 
+import io.clientele.shared.lists.RecordListPage;
+
+import io.clientele.shared.lists.RecordQuery;
+
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;

@@ -51,6 +51,12 @@ class PagesTourBrowserTests {
 	@Autowired
 	io.clientele.clients.DuplicateScan duplicateScan;
 
+	@Autowired
+	io.clientele.deals.DealService deals;
+
+	@Autowired
+	io.clientele.deals.SalesScenarios scenarios;
+
 	@ParameterizedTest(name = "{0} at {1} px")
 	@CsvSource({ "ru, 1280", "en, 1280", "ru, 375", "en, 375" })
 	void every_page_opens_translated_and_fits_the_screen(String language, int width) {
@@ -67,6 +73,9 @@ class PagesTourBrowserTests {
 		long person = clients.create(io.clientele.clients.TourFixtures.person(), admin);
 		long contact = contacts.create(io.clientele.clients.TourFixtures.contact(client), admin);
 		long twin = clients.create(io.clientele.clients.TourFixtures.organisation("Test Tour LLC", segment), admin);
+		long deal = deals.create(new io.clientele.deals.DealDraft(client, null, "Поставка оборудования", "Описание",
+				null, scenarios.active().get(0).id(), null, null, new java.math.BigDecimal("150000"), "RUB", null, null,
+				null, null, List.of(), List.of("опт"), List.of(), java.util.Map.of()), admin);
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(duplicateScan::run);
 		List<String> pages = List.of("/", "/account", "/account/password", "/account/tokens", "/admin/departments",
 				"/admin/departments/" + someone.departmentId(), "/admin/users", "/admin/users/new",
@@ -78,7 +87,8 @@ class PagesTourBrowserTests {
 				"/contacts", "/contacts?q=Сидорова", "/admin/segments?user=" + someone.id(), "/admin/custom-fields",
 				"/admin/required-fields", "/leads", "/leads/new", "/admin/leads", "/search?q=Сидор", "/imports",
 				"/duplicates", "/duplicates?type=contact", "/duplicates?type=merges",
-				"/duplicates/merge?type=client&ids=" + client + "," + twin, "/no-such-page");
+				"/duplicates/merge?type=client&ids=" + client + "," + twin, "/deals", "/deals/" + deal,
+				"/deals/" + deal + "/edit", "/deals/new?clientId=" + client, "/admin/scenarios", "/no-such-page");
 
 		Page page = browser.newPage(language, width, 800);
 		page.navigate(url("/login"));

@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.clientele.clients.ClientList;
-import io.clientele.clients.RecordListPage;
+import io.clientele.shared.lists.RecordListPage;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.internal.ClientColumns;
 import io.clientele.clients.web.ExportFormat;
 import io.clientele.clients.web.ListExport;
-import io.clientele.clients.web.ListParams;
+import io.clientele.shared.lists.ListParams;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;

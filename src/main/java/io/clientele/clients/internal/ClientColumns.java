@@ -1,5 +1,7 @@
 package io.clientele.clients.internal;
 
+import io.clientele.shared.lists.ListColumn;
+import io.clientele.shared.lists.ListSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +11,8 @@ import java.util.Optional;
 import io.clientele.clients.ClientKind;
 import io.clientele.clients.CompanySize;
 
-import io.clientele.clients.internal.ListColumn.FilterType;
-import io.clientele.clients.internal.ListColumn.SortType;
+import io.clientele.shared.lists.ListColumn.FilterType;
+import io.clientele.shared.lists.ListColumn.SortType;
 import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFields;
 import org.springframework.stereotype.Component;
@@ -71,7 +73,7 @@ public class ClientColumns {
 		Map<String, ListColumn> columns = new LinkedHashMap<>();
 		BUILT_IN.forEach(column -> columns.put(column.key(), column));
 		for (CustomField field : customFields.of("CLIENT")) {
-			columns.put(field.column(), custom(field));
+			columns.put(field.column(), ListColumn.custom(field));
 		}
 		return columns;
 	}
@@ -95,26 +97,6 @@ public class ClientColumns {
 		List<String> keys = new ArrayList<>(DEFAULT);
 		customFields.of("CLIENT").stream().filter(CustomField::shownInList).forEach(field -> keys.add(field.column()));
 		return keys;
-	}
-
-	static ListColumn custom(CustomField field) {
-		String value = "c.custom ->> '" + field.id() + "'";
-		return switch (field.type()) {
-			case NUMBER -> new ListColumn(field.column(), field.label(), true, "c.custom -> '" + field.id() + "'",
-					"coalesce((" + value + ")::numeric, -1e18)", SortType.NUMBER, FilterType.NUMBER_RANGE, false,
-					field);
-			case DATE -> new ListColumn(field.column(), field.label(), true, "c.custom -> '" + field.id() + "'",
-					"coalesce((" + value + ")::date, date '0001-01-01')", SortType.DATE, FilterType.DATE_RANGE, false,
-					field);
-			case BOOLEAN -> new ListColumn(field.column(), field.label(), true, "c.custom -> '" + field.id() + "'",
-					"coalesce(" + value + ", '')", SortType.TEXT, FilterType.BOOLEAN, true, field);
-			case CHOICE -> new ListColumn(field.column(), field.label(), true, "c.custom -> '" + field.id() + "'",
-					"coalesce(" + value + ", '')", SortType.TEXT, FilterType.CHOICE, true, field);
-			case MULTI_CHOICE -> new ListColumn(field.column(), field.label(), true, "c.custom -> '" + field.id() + "'",
-					null, SortType.TEXT, FilterType.CHOICE, false, field);
-			case TEXT, LINK -> new ListColumn(field.column(), field.label(), true, "c.custom -> '" + field.id() + "'",
-					"coalesce(lower(" + value + "), '')", SortType.TEXT, FilterType.TEXT, false, field);
-		};
 	}
 
 	private static ListColumn text(String key, String label, String column, boolean groupable) {

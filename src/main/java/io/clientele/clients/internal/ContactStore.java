@@ -1,5 +1,7 @@
 package io.clientele.clients.internal;
 
+import io.clientele.shared.lists.RecordListQuery;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.clientele.clients.internal;
 
+import io.clientele.shared.lists.ListColumn;
+import io.clientele.shared.lists.ListSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,8 +9,8 @@ import java.util.Map;
 
 import io.clientele.clients.LeadSource;
 import io.clientele.clients.LeadStatus;
-import io.clientele.clients.internal.ListColumn.FilterType;
-import io.clientele.clients.internal.ListColumn.SortType;
+import io.clientele.shared.lists.ListColumn.FilterType;
+import io.clientele.shared.lists.ListColumn.SortType;
 import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFields;
 import org.springframework.stereotype.Component;
@@ -56,7 +58,7 @@ public class LeadColumns {
 		Map<String, ListColumn> columns = new LinkedHashMap<>();
 		BUILT_IN.forEach(column -> columns.put(column.key(), column));
 		for (CustomField field : customFields.of("LEAD")) {
-			columns.put(field.column(), ClientColumns.custom(field));
+			columns.put(field.column(), ListColumn.custom(field));
 		}
 		return columns;
 	}

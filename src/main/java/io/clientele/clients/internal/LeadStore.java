@@ -176,14 +176,16 @@ public class LeadStore {
 			.update();
 	}
 
-	public void converted(LeadCard lead, long version, long clientId, @Nullable Long contactId, Instant now) {
+	public void converted(LeadCard lead, long version, long clientId, @Nullable Long contactId, @Nullable Long dealId,
+			Instant now) {
 		int updated = jdbc.sql("""
-				update leads set status = 'CONVERTED', client_id = :client, contact_id = :contact,
+				update leads set status = 'CONVERTED', client_id = :client, contact_id = :contact, deal_id = :deal,
 				       converted_at = :now, updated_at = :now, version = version + 1
 				 where id = :id and version = :version and status <> 'CONVERTED'
 				""")
 			.param("client", clientId)
 			.param("contact", contactId)
+			.param("deal", dealId)
 			.param("now", Timestamp.from(now))
 			.param("id", lead.id())
 			.param("version", version)
@@ -243,7 +245,7 @@ public class LeadStore {
 				rs.getObject("responsible_id", Long.class), rs.getLong("department_id"),
 				rs.getObject("form_id", Long.class), rs.getObject("client_id", Long.class),
 				rs.getObject("contact_id", Long.class), instant(rs, "converted_at"), custom(rs.getString("custom")),
-				instant(rs, "created_at"), instant(rs, "updated_at"));
+				instant(rs, "created_at"), instant(rs, "updated_at"), rs.getObject("deal_id", Long.class));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -94,6 +94,14 @@ class ClientAdministrationPages {
 	String restore(@PathVariable String type, @PathVariable long id, @AuthenticationPrincipal CurrentUser user,
 			RedirectAttributes redirect) {
 		try {
+			if (!ContactService.RECORD_TYPE.equals(type) && !ClientService.RECORD_TYPE.equals(type)) {
+				String page = bin.restoreOther(type, id, user);
+				if (page == null) {
+					throw new io.clientele.shared.RecordNotFound(type, id);
+				}
+				redirect.addFlashAttribute("notice", "recycle-bin.restored");
+				return "redirect:" + page;
+			}
 			if (ContactService.RECORD_TYPE.equals(type)) {
 				contacts.restore(id, user);
 				redirect.addFlashAttribute("notice", "recycle-bin.restored");

@@ -1,5 +1,8 @@
 package io.clientele.clients.web;
 
+import io.clientele.shared.lists.ListParams;
+import io.clientele.shared.lists.ListView;
+import io.clientele.shared.views.SavedViewActions;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,7 +10,7 @@ import io.clientele.audit.RecordHistory;
 import io.clientele.clients.ClientCard;
 import io.clientele.clients.ClientKind;
 import io.clientele.clients.ClientList;
-import io.clientele.clients.RecordListPage;
+import io.clientele.shared.lists.RecordListPage;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.CompanySize;
 import io.clientele.clients.Merging;
@@ -70,9 +73,13 @@ class ClientPages {
 
 	private final Merging merging;
 
+	private final List<io.clientele.clients.spi.ClientPanel> panels;
+
 	ClientPages(ClientService clients, ClientList list, ClientColumns columns, ListView view,
 			SavedViewActions savedViews, Segments segments, CustomFields customFields, UserDirectory users,
-			AccessScopes scopes, RecordHistory history, ListExport exports, Merging merging) {
+			AccessScopes scopes, RecordHistory history, ListExport exports, Merging merging,
+			List<io.clientele.clients.spi.ClientPanel> panels) {
+		this.panels = panels;
 		this.exports = exports;
 		this.clients = clients;
 		this.list = list;
@@ -106,7 +113,7 @@ class ClientPages {
 		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("canReassign", user.is(Role.ADMINISTRATOR) || user.is(Role.HEAD_OF_DEPARTMENT));
 		this.view.show(model, () -> list.page(state.query(), user), locale);
-		return "clients/list";
+		return "lists/list";
 	}
 
 	/**
@@ -163,6 +170,12 @@ class ClientPages {
 		model.addAttribute("client", card);
 		model.addAttribute("customFields", customFields.of("CLIENT"));
 		model.addAttribute("merges", merging.into(ClientService.RECORD_TYPE, id, user));
+		model.addAttribute("panels",
+				panels.stream()
+					.map(panel -> panel.section(id, user))
+					.filter(java.util.Objects::nonNull)
+					.sorted(java.util.Comparator.comparingInt(io.clientele.shared.web.PagePanel::order))
+					.toList());
 		addHistory(model, id, null);
 		return "clients/card";
 	}

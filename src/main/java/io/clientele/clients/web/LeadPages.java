@@ -1,5 +1,8 @@
 package io.clientele.clients.web;
 
+import io.clientele.shared.lists.ListParams;
+import io.clientele.shared.lists.ListView;
+import io.clientele.shared.views.SavedViewActions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +14,7 @@ import io.clientele.clients.LeadSource;
 import io.clientele.clients.LeadStatus;
 import io.clientele.clients.Leads;
 import io.clientele.clients.PersonName;
-import io.clientele.clients.RecordListPage;
+import io.clientele.shared.lists.RecordListPage;
 import io.clientele.clients.internal.LeadColumns;
 import io.clientele.identity.AccessScopes;
 import io.clientele.identity.CurrentUser;
@@ -61,8 +64,12 @@ class LeadPages {
 
 	private final ListExport exports;
 
+	private final java.util.List<io.clientele.clients.spi.LeadFollowUp> followUps;
+
 	LeadPages(Leads leads, LeadColumns columns, ListView view, SavedViewActions savedViews, UserDirectory users,
-			AccessScopes scopes, RecordHistory history, ListExport exports) {
+			AccessScopes scopes, RecordHistory history, ListExport exports,
+			java.util.List<io.clientele.clients.spi.LeadFollowUp> followUps) {
+		this.followUps = followUps;
 		this.exports = exports;
 		this.leads = leads;
 		this.columns = columns;
@@ -92,7 +99,7 @@ class LeadPages {
 		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("canReassign", distributes(user));
 		this.view.show(model, () -> leads.page(state.query(), user), locale);
-		return "clients/list";
+		return "lists/list";
 	}
 
 	/**
@@ -282,6 +289,7 @@ class LeadPages {
 
 	private String convertPage(Model model, LeadCard lead) {
 		model.addAttribute("lead", lead);
+		model.addAttribute("opensDeal", !followUps.isEmpty());
 		return "leads/convert";
 	}
 
@@ -418,10 +426,20 @@ class LeadPages {
 
 		private boolean contact = true;
 
+		private boolean deal = true;
+
+		private @Nullable String dealSubject;
+
 		private long version;
 
 		static ConversionForm of(LeadCard lead) {
 			ConversionForm form = new ConversionForm();
+			form.dealSubject = lead.message() != null && !lead.message().isBlank()
+					? lead.message().strip().lines().findFirst().orElse("")
+					: lead.company() != null ? lead.company() : lead.name();
+			if (form.dealSubject.length() > 300) {
+				form.dealSubject = form.dealSubject.substring(0, 300);
+			}
 			form.clientName = lead.company();
 			PersonName name = PersonName.split(lead.name());
 			form.lastName = name.last();
@@ -432,7 +450,24 @@ class LeadPages {
 		}
 
 		Leads.Conversion toConversion() {
-			return new Leads.Conversion(existingClientId, clientName, lastName, firstName, middleName, contact);
+			return new Leads.Conversion(existingClientId, clientName, lastName, firstName, middleName, contact,
+					deal ? (dealSubject == null || dealSubject.isBlank() ? "—" : dealSubject) : null);
+		}
+
+		public boolean isDeal() {
+			return deal;
+		}
+
+		public void setDeal(boolean deal) {
+			this.deal = deal;
+		}
+
+		public @Nullable String getDealSubject() {
+			return dealSubject;
+		}
+
+		public void setDealSubject(@Nullable String dealSubject) {
+			this.dealSubject = dealSubject;
 		}
 
 		public @Nullable Long getExistingClientId() {

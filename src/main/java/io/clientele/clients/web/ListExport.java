@@ -1,5 +1,7 @@
 package io.clientele.clients.web;
 
+import io.clientele.shared.lists.ListParams;
+import io.clientele.shared.lists.ListView;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -17,8 +19,8 @@ import io.clientele.clients.ClientList;
 import io.clientele.clients.ContactCard;
 import io.clientele.clients.ContactList;
 import io.clientele.clients.Leads;
-import io.clientele.clients.RecordQuery;
-import io.clientele.clients.internal.RecordListQuery;
+import io.clientele.shared.lists.RecordQuery;
+import io.clientele.shared.lists.RecordListQuery;
 import io.clientele.clients.internal.vcard.ContactCardToVCard;
 import io.clientele.clients.internal.vcard.VCards;
 import io.clientele.identity.CurrentUser;

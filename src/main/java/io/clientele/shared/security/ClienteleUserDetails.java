@@ -15,6 +15,9 @@ public interface ClienteleUserDetails extends UserDetails {
 
 	String displayName();
 
+	/** The department the user works in (saved views are shared within it). */
+	long departmentId();
+
 	/**
 	 * Set for a new account and after a password reset: nothing works until it is
 	 * changed.

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMINISTRATOR')")
 class CustomFieldPages {
 
-	static final Set<String> ENTITIES = Set.of("CLIENT", "CONTACT");
+	static final Set<String> ENTITIES = Set.of("CLIENT", "CONTACT", "DEAL");
 
 	private final CustomFields fields;
 
@@ -176,7 +176,7 @@ class CustomFieldPages {
 	private String page(String entity, @Nullable CustomField editing, Model model) {
 		checkEntity(entity);
 		model.addAttribute("entity", entity);
-		model.addAttribute("entities", List.of("CLIENT", "CONTACT"));
+		model.addAttribute("entities", List.of("CLIENT", "CONTACT", "DEAL"));
 		model.addAttribute("fields", fields.all(entity));
 		model.addAttribute("types", CustomFieldType.values());
 		model.addAttribute("editing", editing);

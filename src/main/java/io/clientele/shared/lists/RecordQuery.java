@@ -1,4 +1,4 @@
-package io.clientele.clients;
+package io.clientele.shared.lists;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.clientele.clients.internal;
+package io.clientele.shared.lists;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.clientele.clients.RecordQuery;
+import io.clientele.shared.lists.RecordQuery;
 import io.clientele.shared.PhoneNumbers;
 import io.clientele.shared.RuleViolation;
 import io.clientele.shared.customfields.CustomField;
@@ -65,7 +65,7 @@ final class ListFilters {
 			alternatives.add(name + " like " + like);
 		}
 		String digits = text.replaceAll("\\D", "");
-		if (digits.length() >= 4 && digits.length() == text.replaceAll("[\\s()+\\-.]", "").length()) {
+		if (source.reach() && digits.length() >= 4 && digits.length() == text.replaceAll("[\\s()+\\-.]", "").length()) {
 			if (source.taxIds()) {
 				alternatives.add("c.inn like " + sql.param(digits + "%"));
 			}
@@ -77,7 +77,7 @@ final class ListFilters {
 				// only a tax id then
 			}
 		}
-		if (text.contains("@")) {
+		if (source.reach() && text.contains("@")) {
 			alternatives.add("c.email_lower @> array[" + sql.param(text.toLowerCase(Locale.ROOT)) + "]::text[]");
 		}
 		sql.where.add("(" + String.join(" or ", alternatives) + ")");
@@ -95,7 +95,7 @@ final class ListFilters {
 				String expression = switch (column.key()) {
 					case "email" -> "array_to_string(c.email_lower, ' ') like ";
 					case "inn" -> "c.inn like ";
-					case "name" -> "lower(c.name) like ";
+					case "name" -> "lower(" + column.select() + ") like ";
 					default -> (custom != null ? "(c.custom ->> '" + custom.id() + "')" : column.select()) + " ilike ";
 				};
 				List<String> any = new ArrayList<>();
@@ -131,12 +131,13 @@ final class ListFilters {
 				}
 			}
 			case NUMBER_RANGE -> {
-				String expression = "(c.custom ->> '" + custom.id() + "')::numeric";
+				String expression = custom != null ? "(c.custom ->> '" + custom.id() + "')::numeric" : column.select();
 				var number = RecordListQuery.decimal(field, values.get(0));
 				sql.where.add(expression + (name.endsWith(".to") ? " <= " : " >= ") + sql.param(number));
 			}
 			case SEGMENTS -> sql.where.add("c.segment_ids && " + sql.param(ids(field, values)));
 			case USER -> sql.where.add("c.responsible_id = any(" + sql.param(ids(field, values)) + ")");
+			case OPTION -> sql.where.add(column.select() + " = any(" + sql.param(ids(field, values)) + ")");
 			case PHONE -> {
 				List<String> any = new ArrayList<>();
 				for (String value : values) {

@@ -1,4 +1,4 @@
-package io.clientele.clients.web;
+package io.clientele.shared.lists;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.clientele.clients.RecordQuery;
+import io.clientele.shared.lists.RecordQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;

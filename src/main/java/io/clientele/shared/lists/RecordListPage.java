@@ -1,9 +1,9 @@
-package io.clientele.clients;
+package io.clientele.shared.lists;
 
 import java.util.List;
 import java.util.Map;
 
-import io.clientele.clients.internal.ListColumn;
+import io.clientele.shared.lists.ListColumn;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package io.clientele.clients.internal;
+package io.clientele.shared.lists;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import io.clientele.clients.internal.ListColumn.SortType;
+import io.clientele.shared.lists.ListColumn.SortType;
 import io.clientele.shared.RuleViolation;
 import tools.jackson.databind.json.JsonMapper;
 

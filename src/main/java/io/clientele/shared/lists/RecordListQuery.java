@@ -1,4 +1,4 @@
-package io.clientele.clients.internal;
+package io.clientele.shared.lists;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import io.clientele.clients.RecordListPage;
-import io.clientele.clients.RecordQuery;
-import io.clientele.clients.internal.ListColumn.SortType;
+import io.clientele.shared.lists.RecordListPage;
+import io.clientele.shared.lists.RecordQuery;
+import io.clientele.shared.lists.ListColumn.SortType;
 import io.clientele.shared.ClienteleProperties;
 import io.clientele.shared.PhoneNumbers;
 import io.clientele.shared.RuleViolation;
@@ -166,8 +166,8 @@ public class RecordListQuery {
 		boolean joinNames = "responsible".equals(sort.key()) || (group != null && "responsible".equals(group.key()));
 		String from = " from " + source.table() + " c"
 				+ (joinNames ? " left join published_user_names un on un.id = c.responsible_id" : "");
-		StringBuilder select = new StringBuilder(
-				"select c.id, " + source.kindColumn() + " as kind_, c.name, c.responsible_id");
+		StringBuilder select = new StringBuilder("select c.id, " + source.kindColumn() + " as kind_, "
+				+ source.nameExpression() + " as name, c.responsible_id");
 		for (ListColumn column : columns) {
 			select.append(", ").append(column.select()).append(" as \"").append(column.key()).append('"');
 		}
@@ -196,6 +196,35 @@ public class RecordListQuery {
 	 */
 	private record Selection(List<ListColumn> columns, @Nullable ListColumn group, List<RawRow> rows, String from,
 			String where, Sql sql) {
+	}
+
+	/**
+	 * Aggregates over every record of the list (not one page) that the reader may see, as
+	 * long as they are at most {@code bound}: the inner query stops after one row more,
+	 * so that a list of millions costs no more than {@code bound} rows. Null beyond the
+	 * bound.
+	 * @param columns what the inner query selects from {@code c} for the aggregates
+	 * @param aggregates the outer select over those, which must start with
+	 * {@code count(*)}
+	 * @param groupBy the outer grouping, or null
+	 */
+	@Transactional(readOnly = true)
+	public <T> @Nullable List<T> summarise(ListSource source, RecordQuery query, String visibility,
+			UnaryOperator<JdbcClient.StatementSpec> bind, String columns, String aggregates, @Nullable String groupBy,
+			int bound, org.springframework.jdbc.core.RowMapper<T> mapper) {
+		Sql sql = new Sql();
+		sql.where.add(source.live());
+		sql.where.add(visibility);
+		new ListFilters(source, phoneRegion).apply(query, sql);
+		String text = "select " + aggregates + " from (select " + columns + " from " + source.table() + " c where "
+				+ String.join(" and ", sql.where) + " limit " + (bound + 1) + ") c"
+				+ (groupBy == null ? "" : " group by " + groupBy);
+		List<Long> counts = new ArrayList<>();
+		List<T> rows = bind.apply(sql.bind(jdbc.sql(text))).query((rs, n) -> {
+			counts.add(rs.getLong(1));
+			return mapper.mapRow(rs, n);
+		}).list();
+		return counts.stream().mapToLong(Long::longValue).sum() > bound ? null : rows;
 	}
 
 	/** The matching rows up to a bound, exactly; beyond it the planner's estimate. */
@@ -292,14 +321,34 @@ public class RecordListQuery {
 			String stored = rs.getString(key);
 			return stored == null ? null : source.choice(column.key(), stored).orElse(null);
 		}
+		if (column.field() != null) {
+			return custom(rs.getString(key));
+		}
 		return switch (column.key()) {
 			case "phone" -> rs.getString(key) == null ? null : PhoneNumbers.display(rs.getString(key));
 			case "segments" -> longs(rs.getArray(key));
-			case "responsible" -> rs.getObject(key, Long.class);
-			case "birthday", "foundedOn" -> rs.getObject(key, LocalDate.class);
-			case "created", "updated" -> rs.getObject(key, OffsetDateTime.class);
-			default -> column.field() != null ? custom(rs.getString(key)) : rs.getString(key);
+			default -> switch (column.sortType()) {
+				case DATE -> rs.getObject(key, LocalDate.class);
+				case TIMESTAMP -> rs.getObject(key, OffsetDateTime.class);
+				case NUMBER -> rs.getBigDecimal(key);
+				case TEXT -> plain(rs.getObject(key));
+			};
 		};
+	}
+
+	/**
+	 * Ids (a responsible user, a stage) as longs, arrays of ids as lists, text as text.
+	 */
+	private static @Nullable Object plain(@Nullable Object value) throws SQLException {
+		if (value instanceof Number number && !(value instanceof BigDecimal)) {
+			return number.longValue();
+		}
+		if (value instanceof Array array) {
+			Object[] items = (Object[]) array.getArray();
+			return items.length > 0 && items[0] instanceof String
+					? List.of(items).stream().map(String::valueOf).toList() : longs(array);
+		}
+		return value == null ? null : value.toString();
 	}
 
 	private @Nullable Object custom(@Nullable String jsonValue) {

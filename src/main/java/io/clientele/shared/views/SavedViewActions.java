@@ -1,6 +1,6 @@
-package io.clientele.clients.web;
+package io.clientele.shared.views;
 
-import io.clientele.identity.CurrentUser;
+import io.clientele.shared.security.ClienteleUserDetails;
 import io.clientele.shared.RuleViolation;
 import io.clientele.shared.views.SavedView;
 import io.clientele.shared.views.SavedViews;
@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * one. The list is named by its key in {@code saved_views.list} and its path.
  */
 @Component
-class SavedViewActions {
+public class SavedViewActions {
 
 	private final SavedViews savedViews;
 
@@ -28,7 +28,8 @@ class SavedViewActions {
 	 * The redirect that opens a saved view asked for alone ({@code ?view=7}), or null
 	 * when the list is to be shown as its URL says.
 	 */
-	@Nullable String open(String path, MultiValueMap<String, String> params, @Nullable Long view, CurrentUser user) {
+	public @Nullable String open(String path, MultiValueMap<String, String> params, @Nullable Long view,
+			ClienteleUserDetails user) {
 		if (view == null || params.size() != 1) {
 			return null;
 		}
@@ -38,14 +39,14 @@ class SavedViewActions {
 	}
 
 	/** The views the reader may pick and the one shown, for the list page. */
-	void addTo(Model model, String list, @Nullable Long view, CurrentUser user) {
+	public void addTo(Model model, String list, @Nullable Long view, ClienteleUserDetails user) {
 		model.addAttribute("views", savedViews.visibleTo(list, user.id(), user.departmentId()));
 		model.addAttribute("activeView",
 				view == null ? null : savedViews.find(view, user.id(), user.departmentId()).orElse(null));
 	}
 
 	/** The name of a saved view of this list that the user may open, or null. */
-	@Nullable String title(String list, @Nullable Long view, CurrentUser user) {
+	public @Nullable String title(String list, @Nullable Long view, ClienteleUserDetails user) {
 		return view == null ? null
 				: savedViews.find(view, user.id(), user.departmentId())
 					.filter(saved -> saved.list().equals(list))
@@ -53,7 +54,7 @@ class SavedViewActions {
 					.orElse(null);
 	}
 
-	String save(String list, String path, String name, String query, boolean shared, CurrentUser user,
+	public String save(String list, String path, String name, String query, boolean shared, ClienteleUserDetails user,
 			RedirectAttributes redirect) {
 		try {
 			long id = savedViews.save(list, name, query, user.id(), shared ? user.departmentId() : null);
@@ -66,7 +67,7 @@ class SavedViewActions {
 		}
 	}
 
-	String delete(String path, long id, CurrentUser user, RedirectAttributes redirect) {
+	public String delete(String path, long id, ClienteleUserDetails user, RedirectAttributes redirect) {
 		savedViews.delete(id, user.id());
 		redirect.addFlashAttribute("notice", "view.deleted");
 		return "redirect:" + path;

@@ -1,4 +1,4 @@
-package io.clientele.clients.internal;
+package io.clientele.shared.lists;
 
 import java.util.List;
 import java.util.Map;
@@ -24,9 +24,20 @@ import io.clientele.shared.Labelled;
  * id
  * @param jsonLists columns selected as a jsonb array of objects, by key, with the
  * property to show
+ * @param nameExpression what a row is called (a client's name, a deal's subject)
+ * @param reach whether the table has {@code phone_digits} and {@code email_lower}, which
+ * the quick text searches for a phone number or an e-mail address
  */
 public record ListSource(String table, String live, String kindColumn, Map<String, ListColumn> columns,
-		Map<String, List<Labelled>> choices, List<String> nameColumns, boolean taxIds, Map<String, String> jsonLists) {
+		Map<String, List<Labelled>> choices, List<String> nameColumns, boolean taxIds, Map<String, String> jsonLists,
+		String nameExpression, boolean reach) {
+
+	/** A list of records called by {@code c.name}, with phones and e-mails. */
+	public ListSource(String table, String live, String kindColumn, Map<String, ListColumn> columns,
+			Map<String, List<Labelled>> choices, List<String> nameColumns, boolean taxIds,
+			Map<String, String> jsonLists) {
+		this(table, live, kindColumn, columns, choices, nameColumns, taxIds, jsonLists, "c.name", true);
+	}
 
 	/** The constant of a choice column stored as this name, if the column has it. */
 	public Optional<Labelled> choice(String key, String stored) {

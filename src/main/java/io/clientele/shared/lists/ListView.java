@@ -1,4 +1,4 @@
-package io.clientele.clients.web;
+package io.clientele.shared.lists;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,18 +8,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import io.clientele.clients.RecordListPage;
-import io.clientele.clients.Segment;
-import io.clientele.clients.Segments;
-import io.clientele.clients.internal.ListColumn;
-import io.clientele.identity.UserDirectory;
 import io.clientele.shared.Labelled;
 import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFields;
@@ -29,37 +27,36 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts a page of a record list into the reader's words: choices translated, dates in
- * their format, people and segments by name (looked up once for the whole page).
+ * their format, ids (people, segments, stages) by name through the {@link ListNames} of
+ * their column, looked up once for the whole page.
  */
 @Component
-class ListView {
+public class ListView {
 
 	private final MessageSource messages;
 
-	private final UserDirectory users;
-
-	private final Segments segments;
+	private final Map<String, ListNames> names;
 
 	private final CustomFields customFields;
 
-	ListView(MessageSource messages, UserDirectory users, Segments segments, CustomFields customFields) {
+	ListView(MessageSource messages, List<ListNames> names, CustomFields customFields) {
 		this.messages = messages;
-		this.users = users;
-		this.segments = segments;
+		this.names = names.stream().collect(Collectors.toMap(ListNames::column, Function.identity()));
 		this.customFields = customFields;
 	}
 
 	/**
 	 * @param groupLabel set on the first row of each group, when grouped
 	 */
-	record Row(long id, String name, String kind, List<String> cells, @Nullable String groupLabel) {
+	public record Row(long id, String name, String kind, List<String> cells, @Nullable String groupLabel) {
 	}
 
 	/**
 	 * Puts a page of the list and its rows into the model, or the reason it cannot be
 	 * shown (a wrong filter), which the list template says.
 	 */
-	void show(org.springframework.ui.Model model, java.util.function.Supplier<RecordListPage> query, Locale locale) {
+	public void show(org.springframework.ui.Model model, java.util.function.Supplier<RecordListPage> query,
+			Locale locale) {
 		try {
 			RecordListPage page = query.get();
 			model.addAttribute("page", page);
@@ -70,18 +67,18 @@ class ListView {
 		}
 	}
 
-	List<Row> rows(RecordListPage page, Locale locale) {
-		Names names = names(page.rows());
+	public List<Row> rows(RecordListPage page, Locale locale) {
+		Map<String, Map<Long, String>> names = names(page.columns(), page.group(), page.rows());
 		List<Row> rows = new ArrayList<>();
 		Object previousGroup = new Object();
 		for (RecordListPage.Row row : page.rows()) {
 			List<String> cells = new ArrayList<>();
 			for (ListColumn column : page.columns()) {
-				cells.add(cell(column, row.values().get(column.key()), names.people(), names.segments(), locale));
+				cells.add(cell(column, row.values().get(column.key()), names, locale));
 			}
 			String groupLabel = null;
 			if (page.group() != null && !Objects.equals(previousGroup, row.groupValue())) {
-				groupLabel = groupLabel(page.group(), row, names.people(), locale);
+				groupLabel = groupLabel(page.group(), row, names, locale);
 				previousGroup = row.groupValue();
 			}
 			rows.add(new Row(row.id(), row.name(), row.kind(), cells, groupLabel));
@@ -90,7 +87,7 @@ class ListView {
 	}
 
 	/** The columns' titles as the list's header shows them. */
-	List<String> titles(List<ListColumn> columns, Locale locale) {
+	public List<String> titles(List<ListColumn> columns, Locale locale) {
 		return columns.stream()
 			.map(column -> column.literalLabel() ? column.labelKey()
 					: messages.getMessage(column.labelKey(), null, locale))
@@ -102,8 +99,9 @@ class ListView {
 	 * written whole (joined with ", "), and dates, times and numbers stay values, which a
 	 * spreadsheet shows in its reader's format and can sort.
 	 */
-	List<List<@Nullable Object>> exportRows(List<ListColumn> columns, List<RecordListPage.Row> rows, Locale locale) {
-		Names names = names(rows);
+	public List<List<@Nullable Object>> exportRows(List<ListColumn> columns, List<RecordListPage.Row> rows,
+			Locale locale) {
+		Map<String, Map<Long, String>> names = names(columns, null, rows);
 		List<List<@Nullable Object>> cells = new ArrayList<>(rows.size());
 		for (RecordListPage.Row row : rows) {
 			List<@Nullable Object> values = new ArrayList<>(columns.size());
@@ -115,7 +113,8 @@ class ListView {
 		return cells;
 	}
 
-	private @Nullable Object exportCell(ListColumn column, @Nullable Object value, Names names, Locale locale) {
+	private @Nullable Object exportCell(ListColumn column, @Nullable Object value, Map<String, Map<Long, String>> names,
+			Locale locale) {
 		if (value == null) {
 			return null;
 		}
@@ -128,16 +127,16 @@ class ListView {
 		if (value instanceof LocalDate) {
 			return value;
 		}
-		if (value instanceof Collection<?> many && !column.key().equals("segments")) {
+		if (value instanceof Collection<?> many && !this.names.containsKey(column.key())) {
 			return String.join(", ", many.stream().map(String::valueOf).toList());
 		}
-		return cell(column, value, names.people(), names.segments(), locale);
+		return cell(column, value, names, locale);
 	}
 
 	/**
 	 * An extra field's value for an export: numbers and dates as such, the rest as shown.
 	 */
-	Object exportValue(CustomField field, Object value, Locale locale) {
+	public Object exportValue(CustomField field, Object value, Locale locale) {
 		return switch (field.type()) {
 			case NUMBER -> new BigDecimal(value.toString());
 			case DATE -> LocalDate.parse(value.toString());
@@ -145,34 +144,56 @@ class ListView {
 		};
 	}
 
-	/** The names of the people and segments that rows refer to, looked up at once. */
-	private Names names(List<RecordListPage.Row> rows) {
-		Set<Long> people = new HashSet<>();
-		Set<Long> segmentIds = new HashSet<>();
-		for (RecordListPage.Row row : rows) {
-			if (row.responsibleId() != null) {
-				people.add(row.responsibleId());
-			}
-			if (row.values().get("segments") instanceof Collection<?> held) {
-				held.forEach(id -> segmentIds.add(((Number) id).longValue()));
-			}
+	/**
+	 * The names of the ids that the named columns of the rows hold, looked up once per
+	 * column, by its {@link ListNames}.
+	 */
+	private Map<String, Map<Long, String>> names(List<ListColumn> columns, @Nullable ListColumn group,
+			List<RecordListPage.Row> rows) {
+		Map<String, Map<Long, String>> found = new HashMap<>();
+		List<ListColumn> named = new ArrayList<>(columns);
+		if (group != null) {
+			named.add(group);
 		}
-		return new Names(users.names(people), segments.byId(segmentIds));
+		for (ListColumn column : named) {
+			ListNames source = this.names.get(column.key());
+			if (source == null || found.containsKey(column.key())) {
+				continue;
+			}
+			Set<Long> ids = new HashSet<>();
+			for (RecordListPage.Row row : rows) {
+				Object value = column == group ? row.groupValue() : row.values().get(column.key());
+				if (value instanceof Number id) {
+					ids.add(id.longValue());
+				}
+				else if (value instanceof Collection<?> many) {
+					many.forEach(id -> ids.add(((Number) id).longValue()));
+				}
+			}
+			found.put(column.key(), ids.isEmpty() ? Map.of() : source.names(ids));
+		}
+		return found;
 	}
 
-	private record Names(Map<Long, String> people, Map<Long, Segment> segments) {
-	}
-
-	String cell(ListColumn column, @Nullable Object value, Map<Long, String> names, Map<Long, Segment> segmentsById,
-			Locale locale) {
+	public String cell(ListColumn column, @Nullable Object value, Map<String, Map<Long, String>> names, Locale locale) {
 		if (value == null) {
 			return "";
 		}
 		if (column.field() != null) {
 			return customFields.display(column.field(), value, locale);
 		}
+		Map<Long, String> named = names.get(column.key());
+		if (named != null && value instanceof Number id) {
+			return named.getOrDefault(id.longValue(), "");
+		}
 		if (value instanceof Labelled labelled) {
 			return messages.getMessage(labelled.messageKey(), null, locale);
+		}
+		if (value instanceof BigDecimal number) {
+			java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+			format.setMinimumFractionDigits(number.scale() > 0 ? 2 : 0);
+			format.setMaximumFractionDigits(2);
+			return format.format(number);
 		}
 		if (value instanceof LocalDate date) {
 			return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
@@ -182,16 +203,12 @@ class ListView {
 				.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 					.withLocale(locale));
 		}
-		if (value instanceof Long id && column.key().equals("responsible")) {
-			return names.getOrDefault(id, "");
-		}
 		if (value instanceof Collection<?> many) {
-			if (column.key().equals("segments")) {
+			if (named != null) {
 				return String.join(", ",
 						many.stream()
-							.map(id -> segmentsById.get(((Number) id).longValue()))
+							.map(id -> named.get(((Number) id).longValue()))
 							.filter(Objects::nonNull)
-							.map(Segment::label)
 							.toList());
 			}
 			return many.isEmpty() ? "" : many.iterator().next() + (many.size() > 1 ? " +" + (many.size() - 1) : "");
@@ -199,9 +216,10 @@ class ListView {
 		return value.toString();
 	}
 
-	private String groupLabel(ListColumn group, RecordListPage.Row row, Map<Long, String> names, Locale locale) {
+	private String groupLabel(ListColumn group, RecordListPage.Row row, Map<String, Map<Long, String>> names,
+			Locale locale) {
 		Object value = row.groupValue();
-		String label = value == null ? "" : cell(group, value, names, Map.of(), locale);
+		String label = value == null ? "" : cell(group, value, names, locale);
 		return label.isBlank() ? messages.getMessage("list.group.empty", null, locale) : label;
 	}
 

@@ -1,0 +1,76 @@
+package io.clientele.deals;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.clientele.deals.internal.DealColumns;
+import io.clientele.deals.internal.DealStore;
+import io.clientele.identity.CurrentUser;
+import io.clientele.shared.lists.RecordListPage;
+import io.clientele.shared.lists.RecordListQuery;
+import io.clientele.shared.lists.RecordQuery;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The deal list of a signed-in user: only the deals they may see, filtered, sorted and
+ * paged by keyset, with the totals of the filtered deals.
+ */
+@Service
+public class DealList {
+
+	/**
+	 * Totals add up at most this many deals. A manager's or a department's deals are far
+	 * fewer, and their sums are index-only scans of {@code deals_responsible_idx}; a list
+	 * of the whole base beyond the bound shows no totals rather than make every page
+	 * wait.
+	 */
+	public static final int TOTALS_UP_TO = 20_000;
+
+	private final RecordListQuery query;
+
+	private final DealColumns columns;
+
+	private final DealStore store;
+
+	DealList(RecordListQuery query, DealColumns columns, DealStore store) {
+		this.query = query;
+		this.columns = columns;
+		this.store = store;
+	}
+
+	@Transactional(readOnly = true)
+	public RecordListPage page(RecordQuery request, CurrentUser reader) {
+		DealVisibility visibility = store.visibility(reader.id());
+		return query.page(columns.source(), request, visibility.sqlCondition("c"), visibility::bind);
+	}
+
+	@Transactional(readOnly = true)
+	public RecordListQuery.Slice slice(RecordQuery request, @Nullable String after, int size, CurrentUser reader) {
+		DealVisibility visibility = store.visibility(reader.id());
+		return query.slice(columns.source(), request, visibility.sqlCondition("c"), visibility::bind, after, size);
+	}
+
+	/**
+	 * The sums of the amounts and weighted amounts of every deal the list shows (all its
+	 * pages), per currency.
+	 * @return null when more than {@link #TOTALS_UP_TO} deals match
+	 */
+	@Transactional(readOnly = true)
+	public @Nullable List<Total> totals(RecordQuery request, CurrentUser reader) {
+		DealVisibility visibility = store.visibility(reader.id());
+		return query.summarise(columns.source(), request, visibility.sqlCondition("c"), visibility::bind,
+				"c.currency, c.amount, c.probability",
+				"count(*), c.currency, sum(c.amount), round(sum(c.amount * c.probability) / 100.0, 2)", "c.currency",
+				TOTALS_UP_TO,
+				(rs, n) -> new Total(rs.getString(2), rs.getLong(1), rs.getBigDecimal(3), rs.getBigDecimal(4)));
+	}
+
+	/**
+	 * The deals of one currency in a list: how many, their amount and weighted amount.
+	 */
+	public record Total(String currency, long count, BigDecimal amount, BigDecimal weighted) {
+	}
+
+}

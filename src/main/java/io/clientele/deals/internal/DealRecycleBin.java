@@ -1,0 +1,73 @@
+package io.clientele.deals.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import io.clientele.clients.RecycleBin;
+import io.clientele.clients.spi.RecycleBinSection;
+import io.clientele.deals.DealService;
+import io.clientele.deals.DealVisibility;
+import io.clientele.identity.CurrentUser;
+import io.clientele.identity.UserDirectory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Deleted deals in the recycle bin, for 30 days, to those who may see them. */
+@Component
+class DealRecycleBin implements RecycleBinSection {
+
+	private final JdbcClient jdbc;
+
+	private final DealStore store;
+
+	private final DealService deals;
+
+	private final UserDirectory users;
+
+	DealRecycleBin(JdbcClient jdbc, DealStore store, DealService deals, UserDirectory users) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.deals = deals;
+		this.users = users;
+	}
+
+	@Override
+	public String type() {
+		return DealService.RECORD_TYPE;
+	}
+
+	@Override
+	public List<RecycleBin.Item> deletedSince(Instant since, int limit, CurrentUser reader) {
+		DealVisibility visibility = store.visibility(reader.id());
+		record Row(long id, String subject, OffsetDateTime deletedAt, @Nullable Long deletedBy) {
+		}
+		List<Row> rows = visibility.bind(jdbc.sql("""
+				select c.id, c.subject, c.deleted_at, c.deleted_by from deals c
+				 where c.deleted_at >= :since and %s order by c.deleted_at desc limit :limit
+				""".formatted(visibility.sqlCondition("c"))))
+			.param("since", Timestamp.from(since))
+			.param("limit", limit)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+					rs.getObject(4, Long.class)))
+			.list();
+		Map<Long, String> names = users
+			.names(rows.stream().map(Row::deletedBy).filter(java.util.Objects::nonNull).distinct().toList());
+		return rows.stream()
+			.map(row -> new RecycleBin.Item(type(), row.id(), row.subject(), row.deletedAt().toInstant(),
+					row.deletedBy() == null ? null : names.get(row.deletedBy()),
+					row.deletedAt().toInstant().plus(Duration.ofDays(Deal.RESTORABLE_DAYS))))
+			.toList();
+	}
+
+	@Override
+	public String restore(long id, CurrentUser reader) {
+		deals.restore(id, reader);
+		return "/deals/" + id;
+	}
+
+}

@@ -1,0 +1,7 @@
+package io.clientele.deals.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DealRepository extends JpaRepository<Deal, Long> {
+
+}

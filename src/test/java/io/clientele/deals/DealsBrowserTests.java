@@ -1,0 +1,111 @@
+package io.clientele.deals;
+
+import com.microsoft.playwright.Page;
+import io.clientele.clients.ClientService;
+import io.clientele.identity.CurrentUser;
+import io.clientele.identity.Role;
+import io.clientele.support.BrowserExtension;
+import io.clientele.support.ClienteleIntegrationTest;
+import io.clientele.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * A manager on a phone, in Russian, opens a deal from a client's card, moves it a stage
+ * on, ticks the stage's checklist when it holds the deal, and wins it.
+ */
+@ClienteleIntegrationTest
+class DealsBrowserTests {
+
+	@RegisterExtension
+	static BrowserExtension browser = new BrowserExtension();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ClientService clients;
+
+	@Autowired
+	SalesScenarios scenarios;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	CurrentUser manager;
+
+	@BeforeEach
+	void setUp() {
+		var users = new TestUsers(jdbc, encoder);
+		manager = users.user(Role.SALES_MANAGER, users.department("Продажи", users.rootDepartment()));
+	}
+
+	@Test
+	void a_deal_opened_from_the_client_card_moves_a_stage_on_and_is_won() {
+		String name = TestUsers.unique("ООО Станкопром");
+		long client = clients.create(DealFixtures.client(name), manager);
+		var wholesale = scenarios.active().get(0);
+		var second = wholesale.activeStages().get(1);
+
+		Page page = browser.newPage("ru-RU", 390, 844);
+		page.navigate(url("/login"));
+		page.locator("#username").fill(manager.getUsername());
+		page.locator("#password").fill(TestUsers.PASSWORD);
+		page.locator("[data-test=sign-in]").click();
+
+		page.navigate(url("/clients/" + client));
+		page.locator("[data-test=new-deal]").click();
+		page.locator("[data-test=deal-subject]").fill("Поставка трёх станков");
+		page.locator("[data-test=add-line]").click();
+		page.locator("input[name='lines[0].product']").fill("Станок токарный");
+		page.locator("input[name='lines[0].quantity']").fill("3");
+		page.locator("input[name='lines[0].price']").fill("450000");
+		page.locator("input[name='lines[0].discount']").fill("5");
+		BrowserExtension.screenshot(page, "deal-form-phone-ru");
+		page.locator("[data-test=save-deal]").click();
+
+		assertThat(page.locator("[data-test=deal-subject]")).hasText("Поставка трёх станков");
+		assertThat(page.locator("[data-test=deal-amount]")).containsText("1 282 500,00");
+		assertThat(page.locator("[data-test=current-stage]")).hasText(wholesale.activeStages().get(0).name());
+		BrowserExtension.screenshot(page, "deal-card-phone-ru");
+
+		page.locator("[data-test=move-to-" + second.position() + "]").click();
+		assertThat(page.locator("[data-test=current-stage]")).hasText(second.name());
+		page.locator("[data-test=win-deal]").click();
+		assertThat(page.locator("[data-test=failure]")).containsText("Перед уходом с этапа");
+		BrowserExtension.screenshot(page, "deal-checklist-refused-phone-ru");
+
+		for (var item : second.checklist().stream().filter(item -> !item.optional()).toList()) {
+			page.locator("[data-test=tick-" + item.id() + "]").click();
+		}
+		page.locator("[data-test=win-deal]").click();
+
+		assertThat(page.locator("[data-test=deal-state]")).hasText("Выиграна");
+		assertThat(page.locator("[data-test=notice]")).containsText("Сделка выиграна");
+		assertThat(page.locator("[data-test=visit]")).hasCount(2);
+		BrowserExtension.screenshot(page, "deal-won-phone-ru");
+
+		page.navigate(url("/clients/" + client));
+		assertThat(page.locator("[data-test=client-deals] [data-test=deal-row]")).hasCount(1);
+		page.navigate(url("/deals"));
+		assertThat(page.locator("[data-test=client-row]")).hasCount(1);
+		assertThat(page.locator("[data-test=client-row]")).containsText(name);
+		assertThat(page.locator("[data-test=totals]")).isVisible();
+		BrowserExtension.screenshot(page, "deal-list-phone-ru");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
