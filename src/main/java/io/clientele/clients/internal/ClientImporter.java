@@ -2,6 +2,7 @@ package io.clientele.clients.internal;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -155,13 +156,16 @@ final class ClientImporter implements RecordImporter {
 				row.keys.add("name:" + row.nameKey);
 			}
 		}
-		Map<String, Found> found = new HashMap<>();
-		// rule, the values it matched, and where they are found
+		Map<String, List<Found>> found = new HashMap<>();
+		// rule, the values it matched, and where they are found; a name shared by many
+		// clients yields its 20 oldest (a common name with 20 different tax ids is no
+		// duplicate signal)
 		String live = "c.deleted_at is null";
 		String[][] rules = { { "inn", "array[c.inn]", "clients c where " + live + " and c.inn = any(?)" },
 				{ "phone", "array[k.v]", ImportSupport.probes("clients", "c", "phone_digits", "?::text[]", live) },
 				{ "email", "array[k.v]", ImportSupport.probes("clients", "c", "email_lower", "?::text[]", live) },
-				{ "name", "array[c.name_key]", "clients c where " + live + " and c.name_key = any(?)" } };
+				{ "name", "array[k.v]", "unnest(?::text[]) as k(v) cross join lateral (select * from clients c where "
+						+ live + " and c.name_key = k.v order by c.id limit 20) c" } };
 		for (String[] rule : rules) {
 			String[] values = ImportSupport.keyValues(clients, rule[0]);
 			if (values.length > 0) {
@@ -170,35 +174,42 @@ final class ClientImporter implements RecordImporter {
 							.param(values));
 			}
 		}
+		found.values().forEach(candidates -> candidates.sort(Comparator.comparingLong(Found::id)));
 		for (ClientRow row : clients) {
-			for (String key : row.keys) {
-				Found match = found.get(key);
-				if (match == null) {
-					continue;
-				}
-				boolean name = key.startsWith("name:");
+			row.match = firstMatch(row, found);
+		}
+	}
+
+	/**
+	 * The oldest record under the row's strongest key; a namesake must not contradict its
+	 * INN.
+	 */
+	private @Nullable Match firstMatch(ClientRow row, Map<String, List<Found>> found) {
+		for (String key : row.keys) {
+			boolean name = key.startsWith("name:");
+			for (Found match : found.getOrDefault(key, List.of())) {
 				if (name && match.inn != null && row.data.inn() != null && !match.inn.equals(row.data.inn())) {
 					continue;
 				}
-				row.match = new Match(match.id, key.substring(0, key.indexOf(':')), match.name,
+				return new Match(match.id, key.substring(0, key.indexOf(':')), match.name,
 						context.visibility().covers(match.responsibleId, match.segmentIds), match.responsibleId,
 						match.importId != null && match.importId == context.importId());
-				break;
 			}
 		}
+		return null;
 	}
 
 	private record Found(long id, String name, long responsibleId, List<Long> segmentIds, @Nullable Long importId,
 			@Nullable String inn) {
 	}
 
-	private static void collect(Map<String, Found> found, String rule, JdbcClient.StatementSpec query) {
+	private static void collect(Map<String, List<Found>> found, String rule, JdbcClient.StatementSpec query) {
 		query.query(rs -> {
 			Found match = new Found(rs.getLong("id"), rs.getString("name"), rs.getLong("responsible_id"),
 					ImportSupport.longs(rs.getArray("segment_ids")), ImportSupport.nullableLong(rs, "import_id"),
 					rs.getString("inn"));
 			for (Object value : (Object[]) rs.getArray("matched").getArray()) {
-				found.merge(rule + ":" + value, match, (a, b) -> a.id() <= b.id() ? a : b);
+				found.computeIfAbsent(rule + ":" + value, key -> new ArrayList<>()).add(match);
 			}
 		});
 	}
