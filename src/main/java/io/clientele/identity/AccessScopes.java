@@ -1,6 +1,9 @@
 package io.clientele.identity;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +34,29 @@ public class AccessScopes {
 			case HEAD_OF_DEPARTMENT -> departmentScope(userId);
 			default -> own(userId);
 		};
+	}
+
+	/**
+	 * The scopes of several users at once, for a check of many readers against one record
+	 * (who of the users connected to live updates may hear of it): one query for the
+	 * roles, one per head. Unknown users are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, AccessScope> of(Collection<Long> userIds) {
+		Map<Long, AccessScope> scopes = new HashMap<>();
+		if (userIds.isEmpty()) {
+			return scopes;
+		}
+		jdbc.sql("select id, role from users where id = any(?)").param(userIds.toArray(Long[]::new)).query(rs -> {
+			long id = rs.getLong(1);
+			scopes.put(id, switch (Role.valueOf(rs.getString(2))) {
+				case ADMINISTRATOR -> new AccessScope(AccessScope.Kind.ALL, id, Set.of());
+				case HEAD_OF_DEPARTMENT -> null;
+				default -> own(id);
+			});
+		});
+		scopes.replaceAll((id, scope) -> scope != null ? scope : departmentScope(id));
+		return scopes;
 	}
 
 	private AccessScope departmentScope(long headId) {

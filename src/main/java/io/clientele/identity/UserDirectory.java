@@ -69,6 +69,22 @@ public class UserDirectory {
 			.list();
 	}
 
+	/**
+	 * The ids of everyone (active or not: their records stay) in the department and the
+	 * departments below it.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> inDepartmentTree(long departmentId) {
+		return jdbc.sql("""
+				with recursive subtree(id) as (
+				  select id from departments where id = :department
+				  union all
+				  select d.id from departments d join subtree s on d.parent_id = s.id
+				)
+				select u.id from users u where u.department_id in (select id from subtree) order by u.id
+				""").param("department", departmentId).query(Long.class).list();
+	}
+
 	/** A department by name, for pickers. */
 	public record DepartmentName(long id, String name) {
 	}

@@ -14,7 +14,8 @@ import org.springframework.util.StringUtils;
  */
 @ConfigurationProperties("clientele")
 public record ClienteleProperties(Path home, @DefaultValue Db db, @DefaultValue EmbeddedDb embeddedDb,
-		@DefaultValue Admin admin, @DefaultValue Login login, @DefaultValue("RU") String phoneRegion) {
+		@DefaultValue Admin admin, @DefaultValue Login login, @DefaultValue("RU") String phoneRegion,
+		@DefaultValue Live live) {
 
 	/** The data directory of the embedded database. */
 	public Path embeddedDataDirectory() {
@@ -63,6 +64,23 @@ public record ClienteleProperties(Path home, @DefaultValue Db db, @DefaultValue 
 	 */
 	public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("5m") Duration window,
 			@DefaultValue("1m") Duration lockout, @DefaultValue("15m") Duration maxLockout) {
+	}
+
+	/**
+	 * Live updates (Server-Sent Events, one stream per browser tab).
+	 *
+	 * @param streamsPerUser tabs of one user with live updates on one node; a further one
+	 * closes the oldest
+	 * @param streamsPerNode streams one node keeps open; further ones are refused until
+	 * some close
+	 * @param heartbeat how often an idle stream gets a comment (proxies close idle
+	 * connections; a failed write finds a browser that has gone)
+	 * @param streamTimeout how long one stream lasts before the browser opens a new one
+	 * @param reconnect how long a browser waits before it reopens a dropped stream
+	 */
+	public record Live(@DefaultValue("8") int streamsPerUser, @DefaultValue("2000") int streamsPerNode,
+			@DefaultValue("20s") Duration heartbeat, @DefaultValue("30m") Duration streamTimeout,
+			@DefaultValue("3s") Duration reconnect) {
 	}
 
 }

@@ -10,7 +10,10 @@ import io.clientele.shared.web.NavigationContributor;
 import io.clientele.shared.web.NavigationEntry;
 import org.springframework.stereotype.Component;
 
-/** Deals in the sidebar, with the user's saved views under them; sales settings. */
+/**
+ * The deal board and the deals in the sidebar, with the user's saved views under them;
+ * sales settings.
+ */
 @Component
 class DealNavigation implements NavigationContributor {
 
@@ -22,7 +25,9 @@ class DealNavigation implements NavigationContributor {
 
 	@Override
 	public List<NavigationEntry> navigation() {
-		return List.of(new NavigationEntry(NavigationEntry.MAIN, "nav.deals", "/deals", "briefcase", 20, null),
+		return List.of(
+				new NavigationEntry(NavigationEntry.MAIN, "nav.board", "/deals/board", "layout-kanban", 19, null),
+				new NavigationEntry(NavigationEntry.MAIN, "nav.deals", "/deals", "briefcase", 20, null),
 				new NavigationEntry(NavigationEntry.ADMINISTRATION, "nav.scenarios", "/admin/scenarios", "route", 35,
 						"ADMINISTRATOR"));
 	}
