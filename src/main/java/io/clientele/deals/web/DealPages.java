@@ -24,7 +24,10 @@ import io.clientele.identity.Role;
 import io.clientele.identity.UserDirectory;
 import io.clientele.shared.ConcurrentEdit;
 import io.clientele.shared.RuleViolation;
+import io.clientele.shared.files.ExportFormat;
+import io.clientele.shared.lists.ListExport;
 import io.clientele.shared.lists.ListParams;
+import io.clientele.shared.lists.RecordQuery;
 import io.clientele.shared.lists.ListView;
 import io.clientele.shared.views.SavedViewActions;
 import io.clientele.shared.web.Forms;
@@ -82,9 +85,12 @@ class DealPages {
 
 	private final RecordHistory history;
 
+	private final ListExport exports;
+
 	DealPages(DealService deals, DealProgress progress, DealList list, DealColumns columns, ListView view,
 			SavedViewActions savedViews, SalesScenarios scenarios, DealStore store, ClientService clients,
-			RecordNames names, UserDirectory users, AccessScopes scopes, RecordHistory history) {
+			RecordNames names, UserDirectory users, AccessScopes scopes, RecordHistory history, ListExport exports) {
+		this.exports = exports;
 		this.deals = deals;
 		this.progress = progress;
 		this.list = list;
@@ -124,6 +130,33 @@ class DealPages {
 			model.addAttribute("totalsUpTo", DealList.TOTALS_UP_TO);
 		}
 		return "lists/list";
+	}
+
+	/**
+	 * Every page of the list as it is shown (the reader's deals only), as a file; a list
+	 * that cannot be shown (a wrong filter) goes back to the list, which says why.
+	 */
+	@GetMapping("/export")
+	@Nullable String export(@RequestParam MultiValueMap<String, String> params,
+			@RequestParam(required = false) @Nullable Long view,
+			@RequestParam(required = false) @Nullable String format,
+			@RequestParam(required = false) @Nullable String delimiter, @AuthenticationPrincipal CurrentUser user,
+			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+		ListParams state = ListParams.from("/deals", params, columns.defaults(), "created", true);
+		try {
+			ExportFormat chosen = ExportFormat.of(format, false);
+			char separator = ExportFormat.delimiter(delimiter);
+			RecordQuery query = state.query();
+			exports.records(list.slice(query, null, ListExport.SLICE, user),
+					after -> list.slice(query, after, ListExport.SLICE, user),
+					exports.download(savedViews.title(LIST, view, user), "deals.title", "deals", chosen, separator,
+							locale),
+					locale, response);
+			return null;
+		}
+		catch (RuleViolation violation) {
+			return ListExport.refused(violation, state.page(null, null), redirect);
+		}
 	}
 
 	/** The values of the list's option filters: scenarios and stages by id. */
