@@ -69,6 +69,22 @@ public class UserDirectory {
 			.list();
 	}
 
+	/**
+	 * Every user (active or not: their records stay) of the department and the
+	 * departments below it, for filtering a report by department.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> peopleUnder(long departmentId) {
+		return new java.util.HashSet<>(jdbc.sql("""
+				with recursive subtree(id) as (
+				  select id from departments where id = :department
+				  union all
+				  select d.id from departments d join subtree s on d.parent_id = s.id
+				)
+				select u.id from users u where u.department_id in (select id from subtree)
+				""").param("department", departmentId).query(Long.class).list());
+	}
+
 	/** A department by name, for pickers. */
 	public record DepartmentName(long id, String name) {
 	}
