@@ -13,6 +13,7 @@ import io.clientele.deals.DealList;
 import io.clientele.deals.DealMode;
 import io.clientele.deals.DealProgress;
 import io.clientele.deals.DealService;
+import io.clientele.deals.ProbabilityEstimates;
 import io.clientele.deals.SalesScenario;
 import io.clientele.deals.SalesScenarios;
 import io.clientele.deals.internal.DealColumns;
@@ -87,10 +88,14 @@ class DealPages {
 
 	private final ListExport exports;
 
+	private final ProbabilityEstimates estimates;
+
 	DealPages(DealService deals, DealProgress progress, DealList list, DealColumns columns, ListView view,
 			SavedViewActions savedViews, SalesScenarios scenarios, DealStore store, ClientService clients,
-			RecordNames names, UserDirectory users, AccessScopes scopes, RecordHistory history, ListExport exports) {
+			RecordNames names, UserDirectory users, AccessScopes scopes, RecordHistory history, ListExport exports,
+			ProbabilityEstimates estimates) {
 		this.exports = exports;
+		this.estimates = estimates;
 		this.deals = deals;
 		this.progress = progress;
 		this.list = list;
@@ -205,6 +210,7 @@ class DealPages {
 	String card(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		DealCard card = deals.card(id, user);
 		model.addAttribute("deal", card);
+		model.addAttribute("estimate", estimates.of(card).orElse(null));
 		model.addAttribute("scenario", scenarios.scenario(card.scenarioId()));
 		model.addAttribute("reasons", scenarios.lossReasons().stream().filter(r -> r.active()).toList());
 		model.addAttribute("customFields", store.fields());
@@ -265,6 +271,13 @@ class DealPages {
 			redirect.addFlashAttribute("failure", "problem.concurrent-edit");
 			return "redirect:/deals/" + id;
 		}
+	}
+
+	/** Accepts the statistical estimate: the probability saved as by an edit. */
+	@PostMapping("/{id}/probability")
+	String probability(@PathVariable long id, @RequestParam int probability, @RequestParam long version,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		return act(id, redirect, "deal.estimate.accepted", () -> deals.setProbability(id, probability, version, user));
 	}
 
 	@PostMapping("/{id}/move")
@@ -346,10 +359,37 @@ class DealPages {
 		Forms.reject(errors, new RuleViolation(field, violation.messageKey(), violation.arguments()));
 	}
 
+	/**
+	 * The estimate beside the form's probability: the deal's own, or for a new deal that
+	 * of the scenario's first stage for this client and the user.
+	 */
+	private io.clientele.deals.@Nullable ProbabilityEstimate estimate(@Nullable DealForm form, @Nullable DealCard card,
+			CurrentUser user) {
+		if (card != null) {
+			return estimates.of(card).orElse(null);
+		}
+		if (form == null || form.getClientId() == null || form.getScenarioId() == null) {
+			return null;
+		}
+		List<io.clientele.deals.SalesScenario.Stage> stages;
+		try {
+			stages = scenarios.scenario(form.getScenarioId()).activeStages();
+		}
+		catch (io.clientele.shared.RecordNotFound ex) {
+			return null;
+		}
+		return stages.isEmpty() ? null
+				: estimates
+					.estimate(form.getScenarioId(), stages.get(0).id(), form.getClientId(),
+							form.getResponsibleId() != null ? form.getResponsibleId() : user.id(), form.getKind())
+					.orElse(null);
+	}
+
 	private String formPage(Model model, CurrentUser user, @Nullable DealCard card) {
 		DealForm form = (DealForm) model.getAttribute("form");
 		long clientId = form != null && form.getClientId() != null ? form.getClientId() : card.clientId();
 		model.addAttribute("deal", card);
+		model.addAttribute("estimate", estimate(form, card, user));
 		model.addAttribute("clientName", names.clients(List.of(clientId)).getOrDefault(clientId, "#" + clientId));
 		model.addAttribute("contacts", names.contactsOf(clientId));
 		model.addAttribute("scenarios", scenarios.active());
