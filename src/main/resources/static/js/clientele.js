@@ -106,3 +106,16 @@ document.addEventListener('keydown', (event) => {
     document.querySelectorAll('[data-search-suggestions].show').forEach((menu) => menu.classList.remove('show'));
   }
 });
+
+// "Accept" beside an estimate puts its value into the field it names.
+document.addEventListener('click', (event) => {
+  const fill = event.target.closest && event.target.closest('[data-fill]');
+  if (!fill) {
+    return;
+  }
+  const field = document.querySelector(fill.getAttribute('data-fill'));
+  if (field) {
+    field.value = fill.getAttribute('data-value');
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+});

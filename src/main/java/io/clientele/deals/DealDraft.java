@@ -29,4 +29,12 @@ public record DealDraft(long clientId, @Nullable Long contactId, String subject,
 		custom = custom == null ? Map.of() : custom;
 	}
 
+	/** The deal as it is, with another probability: what accepting an estimate saves. */
+	public static DealDraft of(DealCard card, int probability) {
+		return new DealDraft(card.clientId(), card.contactId(), card.subject(), card.description(), card.kind(),
+				card.scenarioId(), card.stageId(), card.mode(), card.amount(), card.currency(), probability,
+				card.expectedClose(), card.channel(), card.responsibleId(), List.copyOf(card.coExecutors().keySet()),
+				card.tags(), card.lines(), card.custom());
+	}
+
 }

@@ -78,6 +78,15 @@ public class DealService {
 		}
 	}
 
+	/**
+	 * Sets the deal's probability (an accepted estimate) through the ordinary edit: the
+	 * same checks, refused when the deal changed since {@code version}, in the history.
+	 */
+	@Transactional
+	public void setProbability(long id, int probability, long version, CurrentUser actor) {
+		update(id, DealDraft.of(card(id, actor), probability), version, actor);
+	}
+
 	/** Moves the deal to the recycle bin. */
 	@Transactional
 	public void delete(long id, long version, CurrentUser actor) {

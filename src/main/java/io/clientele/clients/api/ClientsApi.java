@@ -9,8 +9,8 @@ import io.clientele.clients.ClientList;
 import io.clientele.shared.lists.RecordListPage;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.internal.ClientColumns;
-import io.clientele.clients.web.ExportFormat;
-import io.clientele.clients.web.ListExport;
+import io.clientele.shared.files.ExportFormat;
+import io.clientele.clients.web.ClientExports;
 import io.clientele.shared.lists.ListParams;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RuleViolation;
@@ -53,9 +53,9 @@ class ClientsApi {
 
 	private final ClientColumns columns;
 
-	private final ListExport exports;
+	private final ClientExports exports;
 
-	ClientsApi(ClientService clients, ClientList list, ClientColumns columns, ListExport exports) {
+	ClientsApi(ClientService clients, ClientList list, ClientColumns columns, ClientExports exports) {
 		this.exports = exports;
 		this.clients = clients;
 		this.list = list;

@@ -14,8 +14,8 @@ import io.clientele.clients.ContactService;
 import io.clientele.clients.Email;
 import io.clientele.clients.Messenger;
 import io.clientele.clients.Phone;
-import io.clientele.clients.web.ExportFormat;
-import io.clientele.clients.web.ListExport;
+import io.clientele.shared.files.ExportFormat;
+import io.clientele.clients.web.ClientExports;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RuleViolation;
 import io.clientele.shared.customfields.CustomField;
@@ -54,9 +54,9 @@ class ContactsApi {
 
 	private final CustomFields customFields;
 
-	private final ListExport exports;
+	private final ClientExports exports;
 
-	ContactsApi(ContactService contacts, ContactList list, CustomFields customFields, ListExport exports) {
+	ContactsApi(ContactService contacts, ContactList list, CustomFields customFields, ClientExports exports) {
 		this.customFields = customFields;
 		this.exports = exports;
 		this.contacts = contacts;

@@ -15,8 +15,8 @@ import io.clientele.clients.LeadStatus;
 import io.clientele.clients.Leads;
 import io.clientele.shared.lists.RecordListPage;
 import io.clientele.clients.internal.LeadColumns;
-import io.clientele.clients.web.ExportFormat;
-import io.clientele.clients.web.ListExport;
+import io.clientele.shared.files.ExportFormat;
+import io.clientele.clients.web.ClientExports;
 import io.clientele.shared.lists.ListParams;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RecordNotFound;
@@ -69,9 +69,9 @@ class LeadsApi {
 
 	private final MessageSource messages;
 
-	private final ListExport exports;
+	private final ClientExports exports;
 
-	LeadsApi(Leads leads, LeadIntake intake, LeadColumns columns, MessageSource messages, ListExport exports) {
+	LeadsApi(Leads leads, LeadIntake intake, LeadColumns columns, MessageSource messages, ClientExports exports) {
 		this.exports = exports;
 		this.leads = leads;
 		this.intake = intake;

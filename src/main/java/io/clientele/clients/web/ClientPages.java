@@ -1,5 +1,7 @@
 package io.clientele.clients.web;
 
+import io.clientele.shared.files.ExportFormat;
+import io.clientele.shared.lists.ListExport;
 import io.clientele.shared.lists.ListParams;
 import io.clientele.shared.lists.ListView;
 import io.clientele.shared.views.SavedViewActions;
@@ -69,7 +71,7 @@ class ClientPages {
 
 	private final RecordHistory history;
 
-	private final ListExport exports;
+	private final ClientExports exports;
 
 	private final Merging merging;
 
@@ -77,7 +79,7 @@ class ClientPages {
 
 	ClientPages(ClientService clients, ClientList list, ClientColumns columns, ListView view,
 			SavedViewActions savedViews, Segments segments, CustomFields customFields, UserDirectory users,
-			AccessScopes scopes, RecordHistory history, ListExport exports, Merging merging,
+			AccessScopes scopes, RecordHistory history, ClientExports exports, Merging merging,
 			List<io.clientele.clients.spi.ClientPanel> panels) {
 		this.panels = panels;
 		this.exports = exports;

@@ -1,5 +1,7 @@
 package io.clientele.clients.web;
 
+import io.clientele.shared.files.ExportFormat;
+import io.clientele.shared.lists.ListExport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -53,12 +55,12 @@ class ContactPages {
 
 	private final ContactList list;
 
-	private final ListExport exports;
+	private final ClientExports exports;
 
 	private final Merging merging;
 
 	ContactPages(ContactService contacts, ClientService clients, CustomFields customFields, RecordHistory history,
-			ContactList list, ListExport exports, Merging merging) {
+			ContactList list, ClientExports exports, Merging merging) {
 		this.list = list;
 		this.exports = exports;
 		this.merging = merging;

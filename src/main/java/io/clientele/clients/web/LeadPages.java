@@ -1,5 +1,7 @@
 package io.clientele.clients.web;
 
+import io.clientele.shared.files.ExportFormat;
+import io.clientele.shared.lists.ListExport;
 import io.clientele.shared.lists.ListParams;
 import io.clientele.shared.lists.ListView;
 import io.clientele.shared.views.SavedViewActions;
@@ -62,12 +64,12 @@ class LeadPages {
 
 	private final RecordHistory history;
 
-	private final ListExport exports;
+	private final ClientExports exports;
 
 	private final java.util.List<io.clientele.clients.spi.LeadFollowUp> followUps;
 
 	LeadPages(Leads leads, LeadColumns columns, ListView view, SavedViewActions savedViews, UserDirectory users,
-			AccessScopes scopes, RecordHistory history, ListExport exports,
+			AccessScopes scopes, RecordHistory history, ClientExports exports,
 			java.util.List<io.clientele.clients.spi.LeadFollowUp> followUps) {
 		this.followUps = followUps;
 		this.exports = exports;

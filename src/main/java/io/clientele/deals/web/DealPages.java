@@ -13,6 +13,7 @@ import io.clientele.deals.DealList;
 import io.clientele.deals.DealMode;
 import io.clientele.deals.DealProgress;
 import io.clientele.deals.DealService;
+import io.clientele.deals.ProbabilityEstimates;
 import io.clientele.deals.SalesScenario;
 import io.clientele.deals.SalesScenarios;
 import io.clientele.deals.internal.DealColumns;
@@ -24,7 +25,10 @@ import io.clientele.identity.Role;
 import io.clientele.identity.UserDirectory;
 import io.clientele.shared.ConcurrentEdit;
 import io.clientele.shared.RuleViolation;
+import io.clientele.shared.files.ExportFormat;
+import io.clientele.shared.lists.ListExport;
 import io.clientele.shared.lists.ListParams;
+import io.clientele.shared.lists.RecordQuery;
 import io.clientele.shared.lists.ListView;
 import io.clientele.shared.views.SavedViewActions;
 import io.clientele.shared.web.Forms;
@@ -82,9 +86,16 @@ class DealPages {
 
 	private final RecordHistory history;
 
+	private final ListExport exports;
+
+	private final ProbabilityEstimates estimates;
+
 	DealPages(DealService deals, DealProgress progress, DealList list, DealColumns columns, ListView view,
 			SavedViewActions savedViews, SalesScenarios scenarios, DealStore store, ClientService clients,
-			RecordNames names, UserDirectory users, AccessScopes scopes, RecordHistory history) {
+			RecordNames names, UserDirectory users, AccessScopes scopes, RecordHistory history, ListExport exports,
+			ProbabilityEstimates estimates) {
+		this.exports = exports;
+		this.estimates = estimates;
 		this.deals = deals;
 		this.progress = progress;
 		this.list = list;
@@ -124,6 +135,33 @@ class DealPages {
 			model.addAttribute("totalsUpTo", DealList.TOTALS_UP_TO);
 		}
 		return "lists/list";
+	}
+
+	/**
+	 * Every page of the list as it is shown (the reader's deals only), as a file; a list
+	 * that cannot be shown (a wrong filter) goes back to the list, which says why.
+	 */
+	@GetMapping("/export")
+	@Nullable String export(@RequestParam MultiValueMap<String, String> params,
+			@RequestParam(required = false) @Nullable Long view,
+			@RequestParam(required = false) @Nullable String format,
+			@RequestParam(required = false) @Nullable String delimiter, @AuthenticationPrincipal CurrentUser user,
+			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+		ListParams state = ListParams.from("/deals", params, columns.defaults(), "created", true);
+		try {
+			ExportFormat chosen = ExportFormat.of(format, false);
+			char separator = ExportFormat.delimiter(delimiter);
+			RecordQuery query = state.query();
+			exports.records(list.slice(query, null, ListExport.SLICE, user),
+					after -> list.slice(query, after, ListExport.SLICE, user),
+					exports.download(savedViews.title(LIST, view, user), "deals.title", "deals", chosen, separator,
+							locale),
+					locale, response);
+			return null;
+		}
+		catch (RuleViolation violation) {
+			return ListExport.refused(violation, state.page(null, null), redirect);
+		}
 	}
 
 	/** The values of the list's option filters: scenarios and stages by id. */
@@ -172,6 +210,7 @@ class DealPages {
 	String card(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
 		DealCard card = deals.card(id, user);
 		model.addAttribute("deal", card);
+		model.addAttribute("estimate", estimates.of(card).orElse(null));
 		model.addAttribute("scenario", scenarios.scenario(card.scenarioId()));
 		model.addAttribute("reasons", scenarios.lossReasons().stream().filter(r -> r.active()).toList());
 		model.addAttribute("customFields", store.fields());
@@ -232,6 +271,13 @@ class DealPages {
 			redirect.addFlashAttribute("failure", "problem.concurrent-edit");
 			return "redirect:/deals/" + id;
 		}
+	}
+
+	/** Accepts the statistical estimate: the probability saved as by an edit. */
+	@PostMapping("/{id}/probability")
+	String probability(@PathVariable long id, @RequestParam int probability, @RequestParam long version,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		return act(id, redirect, "deal.estimate.accepted", () -> deals.setProbability(id, probability, version, user));
 	}
 
 	@PostMapping("/{id}/move")
@@ -313,10 +359,37 @@ class DealPages {
 		Forms.reject(errors, new RuleViolation(field, violation.messageKey(), violation.arguments()));
 	}
 
+	/**
+	 * The estimate beside the form's probability: the deal's own, or for a new deal that
+	 * of the scenario's first stage for this client and the user.
+	 */
+	private io.clientele.deals.@Nullable ProbabilityEstimate estimate(@Nullable DealForm form, @Nullable DealCard card,
+			CurrentUser user) {
+		if (card != null) {
+			return estimates.of(card).orElse(null);
+		}
+		if (form == null || form.getClientId() == null || form.getScenarioId() == null) {
+			return null;
+		}
+		List<io.clientele.deals.SalesScenario.Stage> stages;
+		try {
+			stages = scenarios.scenario(form.getScenarioId()).activeStages();
+		}
+		catch (io.clientele.shared.RecordNotFound ex) {
+			return null;
+		}
+		return stages.isEmpty() ? null
+				: estimates
+					.estimate(form.getScenarioId(), stages.get(0).id(), form.getClientId(),
+							form.getResponsibleId() != null ? form.getResponsibleId() : user.id(), form.getKind())
+					.orElse(null);
+	}
+
 	private String formPage(Model model, CurrentUser user, @Nullable DealCard card) {
 		DealForm form = (DealForm) model.getAttribute("form");
 		long clientId = form != null && form.getClientId() != null ? form.getClientId() : card.clientId();
 		model.addAttribute("deal", card);
+		model.addAttribute("estimate", estimate(form, card, user));
 		model.addAttribute("clientName", names.clients(List.of(clientId)).getOrDefault(clientId, "#" + clientId));
 		model.addAttribute("contacts", names.contactsOf(clientId));
 		model.addAttribute("scenarios", scenarios.active());

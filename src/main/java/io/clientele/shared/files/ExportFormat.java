@@ -1,4 +1,4 @@
-package io.clientele.clients.web;
+package io.clientele.shared.files;
 
 import java.util.Locale;
 

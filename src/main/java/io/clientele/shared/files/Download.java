@@ -1,4 +1,4 @@
-package io.clientele.clients.web;
+package io.clientele.shared.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +18,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * @param sheetName the worksheet's name in a workbook
  * @param delimiter the field separator of CSV
  */
-record Download(String name, String fallback, String sheetName, ExportFormat format, char delimiter) {
+public record Download(String name, String fallback, String sheetName, ExportFormat format, char delimiter) {
+
+	/** Names Windows keeps for devices, with or without an extension. */
+	private static final java.util.regex.Pattern WINDOWS_DEVICES = java.util.regex.Pattern
+		.compile("(?i)(con|prn|aux|nul|com\\d|lpt\\d)(\\..*)?");
 
 	private static final String HEX = "0123456789ABCDEF";
 
@@ -29,19 +33,19 @@ record Download(String name, String fallback, String sheetName, ExportFormat for
 	 * @param title what the user calls the list
 	 * @param ascii the list's name in plain ASCII
 	 */
-	static Download dated(String title, String ascii, ExportFormat format, char delimiter, Clock clock) {
+	public static Download dated(String title, String ascii, ExportFormat format, char delimiter, Clock clock) {
 		String suffix = "-" + LocalDate.now(clock) + "." + format.extension();
 		return new Download(safe(title, ascii) + suffix, ascii + suffix, sheet(title, ascii), format, delimiter);
 	}
 
 	/** A record's file, named after it: {@code Иванов Иван.vcf}. */
-	static Download named(String title, String ascii, ExportFormat format) {
+	public static Download named(String title, String ascii, ExportFormat format) {
 		String suffix = "." + format.extension();
 		return new Download(safe(title, ascii) + suffix, ascii + suffix, sheet(title, ascii), format, ',');
 	}
 
 	/** Sets the headers and opens the body. */
-	OutputStream start(HttpServletResponse response) {
+	public OutputStream start(HttpServletResponse response) {
 		response.setContentType(format.mediaType());
 		response.setHeader("Content-Disposition", attachment(fallback, name));
 		try {
@@ -59,7 +63,7 @@ record Download(String name, String fallback, String sheetName, ExportFormat for
 	 * without quotes
 	 * @param name the name as the user reads it
 	 */
-	private static String attachment(String ascii, String name) {
+	public static String attachment(String ascii, String name) {
 		return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded(name);
 	}
 
@@ -67,9 +71,14 @@ record Download(String name, String fallback, String sheetName, ExportFormat for
 	 * The title without what Windows, macOS or Linux refuse in a file name (and without
 	 * control characters), at most 100 characters; the fallback if nothing is left.
 	 */
-	private static String safe(String title, String fallback) {
-		String name = title.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", " ").replaceAll("\\s+", " ").strip();
-		name = name.replaceAll("^\\.+", "");
+	public static String safe(String title, String fallback) {
+		// Invisible format characters go too: a right-to-left override makes
+		// "photo\u202Egpj.exe" read as "photoexe.jpg".
+		String name = title.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}\\p{Cf}]", " ").replaceAll("\\s+", " ").strip();
+		name = name.replaceAll("^\\.+", "").replaceAll("[. ]+$", "");
+		if (WINDOWS_DEVICES.matcher(name).matches()) {
+			name = "_" + name;
+		}
 		return name.isEmpty() ? fallback : cut(name, 100);
 	}
 

@@ -1,0 +1,31 @@
+package io.clientele.reports;
+
+import java.time.LocalDate;
+
+import io.clientele.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which deals a funnel counts: those of a scenario, of a manager (responsible) or of a
+ * department's people, always within what the reader may see. The open part is the deals
+ * in work now; the closed part is the deals closed from {@code from} to {@code to}, both
+ * days included, in the installation's time zone.
+ */
+public record FunnelFilter(long scenarioId, LocalDate from, LocalDate to, @Nullable Long managerId,
+		@Nullable Long departmentId) {
+
+	/**
+	 * The longest period a funnel covers, so that a typo does not ask for ten centuries.
+	 */
+	public static final int LONGEST_YEARS = 20;
+
+	public FunnelFilter {
+		if (to.isBefore(from)) {
+			throw new RuleViolation("to", "funnel.period-invalid");
+		}
+		if (from.plusYears(LONGEST_YEARS).isBefore(to)) {
+			throw new RuleViolation("from", "funnel.period-too-long");
+		}
+	}
+
+}
