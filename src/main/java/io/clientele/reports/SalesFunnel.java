@@ -66,8 +66,8 @@ public class SalesFunnel {
 	@Transactional(readOnly = true)
 	public Funnel of(FunnelFilter filter, CurrentUser reader) {
 		SalesScenario scenario = scenarios.scenario(filter.scenarioId());
-		Deals deals = new Deals(filter, new DealVisibility(scopes.of(reader.id())),
-				filter.departmentId() == null ? null : users.inDepartmentTree(filter.departmentId()).toArray(Long[]::new));
+		Deals deals = new Deals(filter, new DealVisibility(scopes.of(reader.id())), filter.departmentId() == null ? null
+				: users.inDepartmentTree(filter.departmentId()).toArray(Long[]::new));
 		ZoneId zone = ZoneId.systemDefault();
 		OffsetDateTime from = filter.from().atStartOfDay(zone).toOffsetDateTime();
 		OffsetDateTime to = filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();

@@ -158,7 +158,8 @@ class BoardLiveUpdatesIntegrationTests {
 			streams.send(owner.id(), new io.clientele.shared.live.LiveEvent("ping", "{}"));
 			return streams.count(owner.id()) == 0;
 		});
-		assertThat(streams.count()).isEqualTo(before);
+		// streams other tests left may have ended meanwhile; none of these three is left
+		assertThat(streams.count()).isLessThanOrEqualTo(before);
 	}
 
 	@Test
