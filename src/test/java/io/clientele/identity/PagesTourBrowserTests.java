@@ -88,7 +88,8 @@ class PagesTourBrowserTests {
 				"/admin/required-fields", "/leads", "/leads/new", "/admin/leads", "/search?q=Сидор", "/imports",
 				"/duplicates", "/duplicates?type=contact", "/duplicates?type=merges",
 				"/duplicates/merge?type=client&ids=" + client + "," + twin, "/deals", "/deals/" + deal,
-				"/deals/" + deal + "/edit", "/deals/new?clientId=" + client, "/admin/scenarios", "/no-such-page");
+				"/deals/" + deal + "/edit", "/deals/new?clientId=" + client, "/admin/scenarios", "/reports/funnel",
+				"/no-such-page");
 
 		Page page = browser.newPage(language, width, 800);
 		page.navigate(url("/login"));
