@@ -15,9 +15,13 @@
       ? [{ label: data.open.label, data: data.open.data, backgroundColor: primary }]
       : [{ label: data.entered.label, data: data.entered.data, backgroundColor: azure },
          { label: data.wentOn.label, data: data.wentOn.data, backgroundColor: green }];
+    // Long stage names on several lines, so that a phone's narrow chart keeps them whole.
+    var labels = data.labels.map(function (label) {
+      return label.length > 14 ? label.split(' ') : label;
+    });
     new window.Chart(canvas, {
       type: 'bar',
-      data: { labels: data.labels, datasets: datasets },
+      data: { labels: labels, datasets: datasets },
       options: {
         indexAxis: 'y',
         maintainAspectRatio: false,

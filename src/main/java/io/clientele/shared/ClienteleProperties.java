@@ -15,11 +15,34 @@ import org.springframework.util.StringUtils;
 @ConfigurationProperties("clientele")
 public record ClienteleProperties(Path home, @DefaultValue Db db, @DefaultValue EmbeddedDb embeddedDb,
 		@DefaultValue Admin admin, @DefaultValue Login login, @DefaultValue("RU") String phoneRegion,
-		@DefaultValue Live live) {
+		@DefaultValue Live live, @DefaultValue Attachments attachments) {
 
 	/** The data directory of the embedded database. */
 	public Path embeddedDataDirectory() {
 		return home.resolve("pgdata");
+	}
+
+	/** Where files attached to records are kept on disk: CLIENTELE_HOME/attachments. */
+	public Path attachmentsDirectory() {
+		return home.resolve("attachments");
+	}
+
+	/**
+	 * Files attached to records (deals).
+	 *
+	 * @param storage in the database (bytea, in its backups) or on disk under
+	 * {@link #attachmentsDirectory()}
+	 * @param maxSize the largest file accepted
+	 */
+	public record Attachments(@DefaultValue("database") Storage storage,
+			@DefaultValue("25MB") org.springframework.util.unit.DataSize maxSize) {
+
+		public enum Storage {
+
+			DATABASE, DISK
+
+		}
+
 	}
 
 	/**

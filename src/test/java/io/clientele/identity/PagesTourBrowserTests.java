@@ -89,7 +89,7 @@ class PagesTourBrowserTests {
 				"/duplicates", "/duplicates?type=contact", "/duplicates?type=merges",
 				"/duplicates/merge?type=client&ids=" + client + "," + twin, "/deals", "/deals/" + deal,
 				"/deals/" + deal + "/edit", "/deals/new?clientId=" + client, "/deals/board", "/admin/scenarios",
-				"/no-such-page");
+				"/reports/funnel", "/no-such-page");
 
 		Page page = browser.newPage(language, width, 800);
 		page.navigate(url("/login"));

@@ -25,7 +25,8 @@ class ConfigurationVariablesTests {
 					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					Map.of("CLIENTELE_HOME", "/srv/clientele", "CLIENTELE_DB_URL", "jdbc:postgresql://db.example/crm",
 							"CLIENTELE_DB_USER", "crm", "CLIENTELE_DB_PASSWORD", "secret", "CLIENTELE_DB_POOL_SIZE",
-							"12", "CLIENTELE_ADMIN_PASSWORD", "first-one", "CLIENTELE_PHONE_REGION", "KZ")));
+							"12", "CLIENTELE_ADMIN_PASSWORD", "first-one", "CLIENTELE_PHONE_REGION", "KZ",
+							"CLIENTELE_ATTACHMENTS_STORAGE", "disk", "CLIENTELE_ATTACHMENTS_MAX_SIZE", "10MB")));
 		environment.getPropertySources()
 			.addLast(new org.springframework.core.io.support.ResourcePropertySource("application",
 					"classpath:application.properties"));
@@ -42,6 +43,8 @@ class ConfigurationVariablesTests {
 		assertThat(properties.db().effectivePoolSize()).isEqualTo(12);
 		assertThat(properties.admin().password()).isEqualTo("first-one");
 		assertThat(properties.phoneRegion()).isEqualTo("KZ");
+		assertThat(properties.attachments().storage()).isEqualTo(ClienteleProperties.Attachments.Storage.DISK);
+		assertThat(properties.attachments().maxSize().toMegabytes()).isEqualTo(10);
 		assertThat(properties.login().maxFailures()).isEqualTo(5);
 		assertThat(properties.login().window()).isEqualTo(Duration.ofMinutes(5));
 	}

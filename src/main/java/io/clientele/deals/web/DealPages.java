@@ -8,6 +8,7 @@ import java.util.Map;
 import io.clientele.audit.RecordHistory;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.RecordNames;
+import io.clientele.deals.DealAttachments;
 import io.clientele.deals.DealCard;
 import io.clientele.deals.DealList;
 import io.clientele.deals.DealMode;
@@ -90,10 +91,13 @@ class DealPages {
 
 	private final ProbabilityEstimates estimates;
 
+	private final DealAttachments attachments;
+
 	DealPages(DealService deals, DealProgress progress, DealList list, DealColumns columns, ListView view,
 			SavedViewActions savedViews, SalesScenarios scenarios, DealStore store, ClientService clients,
 			RecordNames names, UserDirectory users, AccessScopes scopes, RecordHistory history, ListExport exports,
-			ProbabilityEstimates estimates) {
+			ProbabilityEstimates estimates, DealAttachments attachments) {
+		this.attachments = attachments;
 		this.exports = exports;
 		this.estimates = estimates;
 		this.deals = deals;
@@ -211,6 +215,8 @@ class DealPages {
 		DealCard card = deals.card(id, user);
 		model.addAttribute("deal", card);
 		model.addAttribute("estimate", estimates.of(card).orElse(null));
+		model.addAttribute("attachments", attachments.of(id, user));
+		model.addAttribute("attachmentMaxMb", attachments.maxSize() / (1024 * 1024));
 		model.addAttribute("scenario", scenarios.scenario(card.scenarioId()));
 		model.addAttribute("reasons", scenarios.lossReasons().stream().filter(r -> r.active()).toList());
 		model.addAttribute("customFields", store.fields());

@@ -44,6 +44,16 @@ public record Download(String name, String fallback, String sheetName, ExportFor
 		return new Download(safe(title, ascii) + suffix, ascii + suffix, sheet(title, ascii), format, ',');
 	}
 
+	/**
+	 * The {@code Content-Disposition} of a stored file: made safe by {@link #safe}, with
+	 * an ASCII fallback in which every other character is an underscore.
+	 */
+	public static String attachment(String name) {
+		String safe = safe(name, "file");
+		String ascii = safe.replaceAll("[^\\x20-\\x7E]", "_").replace('%', '_');
+		return attachment(ascii, safe);
+	}
+
 	/** Sets the headers and opens the body. */
 	public OutputStream start(HttpServletResponse response) {
 		response.setContentType(format.mediaType());
