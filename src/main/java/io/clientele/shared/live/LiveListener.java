@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -57,6 +58,9 @@ class LiveListener implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Counted down by {@link #stop()}: a pause between reconnects ends at once. */
+	private volatile CountDownLatch stopping = new CountDownLatch(1);
+
 	private volatile boolean listening;
 
 	private @Nullable Thread thread;
@@ -84,6 +88,7 @@ class LiveListener implements SmartLifecycle {
 			return;
 		}
 		running = true;
+		stopping = new CountDownLatch(1);
 		Thread listener = new Thread(this::listen, "live-listener");
 		listener.setDaemon(true);
 		listener.start();
@@ -93,6 +98,7 @@ class LiveListener implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		running = false;
+		stopping.countDown();
 		Thread listener = thread;
 		if (listener != null) {
 			try {
@@ -132,7 +138,7 @@ class LiveListener implements SmartLifecycle {
 				if (running) {
 					log.warn("Live updates lost their database connection ({}); trying again in {} ms", ex.toString(),
 							pause);
-					sleep(pause);
+					pause(pause);
 					pause = Math.min(pause * 2, MAX_PAUSE.toMillis());
 				}
 			}
@@ -182,9 +188,10 @@ class LiveListener implements SmartLifecycle {
 		}
 	}
 
-	private static void sleep(long millis) {
+	/** Waits before the next reconnect, or until the listener is stopped. */
+	private void pause(long millis) {
 		try {
-			Thread.sleep(millis);
+			stopping.await(millis, TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
