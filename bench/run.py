@@ -261,6 +261,14 @@ def scenarios(ctx):
     ]
 
 
+def newest(project):
+    """The modification time of the newest source file of a Maven project."""
+    times = [os.path.getmtime(os.path.join(project, "pom.xml"))]
+    for folder, _, files in os.walk(os.path.join(project, "src")):
+        times += [os.path.getmtime(os.path.join(folder, name)) for name in files]
+    return max(times)
+
+
 def search_fragments():
     """The texts typed in the search scenarios: the list in search-raw.sql, which pgbench picks from."""
     text = open(os.path.join(BENCH, "sql", "search-raw.sql"), encoding="utf-8").read()
@@ -374,7 +382,8 @@ def main():
     ref = os.path.join(BENCH, "reference", "target", "reference.jar")
     if not os.path.exists(jar):
         sh(os.path.join(ROOT, "mvnw"), "-q", "-B", "-DskipTests", "package", cwd=ROOT)
-    if not os.path.exists(ref):
+    if not os.path.exists(ref) or newest(os.path.join(BENCH, "reference")) > os.path.getmtime(ref):
+        # a reference older than its sources answers 404 for endpoints added since
         sh(os.path.join(ROOT, "mvnw"), "-q", "-B", "-f", os.path.join(BENCH, "reference", "pom.xml"),
            "-DskipTests", "package", cwd=ROOT)
 
@@ -385,8 +394,8 @@ def main():
     startup = wait_for(f"http://localhost:{APP_PORT}/login", app)
     ref_env = dict(os.environ, PORT=str(REF_PORT), BENCH_SQL_DIR=os.path.join(BENCH, "sql"),
                    BENCH_DB_URL=f"jdbc:postgresql://localhost:{DB_PORT}/clientele?stringtype=unspecified")
-    reference = subprocess.Popen(["java", "-jar", ref], env=ref_env, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.STDOUT)
+    ref_log = open(os.path.join(tempfile.gettempdir(), "bench-reference.log"), "w")
+    reference = subprocess.Popen(["java", "-jar", ref], env=ref_env, stdout=ref_log, stderr=subprocess.STDOUT)
     try:
         ctx = prepare(args.password)
         wait_for_reference(reference)
@@ -478,7 +487,9 @@ def report(results, startup, mem, args):
             met = ("yes" if a["p95"] <= r["sql_paced"]["p95"] + 5 else "no") + \
                   f" (+{a['p95'] - r['sql_paced']['p95']:.1f} ms)"
         errors = r["app_sat"]["errors"] + a["errors"]
-        label = name + (f" ({errors} failed or unexpected answers)" if errors else "")
+        ref_errors = (r["ref_sat"] or {}).get("errors", 0) + (rp or {}).get("errors", 0)
+        label = name + (f" ({errors} failed or unexpected answers)" if errors else "") + \
+            (f" (the reference: {ref_errors} failed or unexpected answers, its figures are void)" if ref_errors else "")
         ref_p95 = f"{rp['p95']:.1f}" if rp else "—"
         out.append(f"| {label} | {fmt(r['app_sat'])} | {fmt(r['ref_sat'])} | {fmt(r['sql_sat'])} | {r['rate']:.0f} "
                    f"| {a['p50']:.1f} / {a['p95']:.1f} / {a['p99']:.1f} | {ref_p95} "

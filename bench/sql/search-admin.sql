@@ -3,8 +3,8 @@
 -- (captured with log_min_duration_statement = 0): the session; the reader's role and
 -- grants; per kind the names that start with the text and, while fewer than per_kind,
 -- records that contain it (all of them; contact persons of a live client, decision 5); the
--- session's last access, at most once a minute. Written from the code after the change of
--- 2026-11-24, not captured again: capture to confirm.
+-- session's last access, at most once a minute. Captured again on 2026-11-24 at 06:21 (M,
+-- admin).
 -- Variables: session, session_primary, user_id, department_id, username, per_kind,
 -- candidates, now_ms, expiry_ms. Shared by pgbench (-M prepared) and the reference
 -- endpoint (bench/reference).

@@ -1,12 +1,11 @@
 -- GET /search/suggest?q=… as the manager m007: the top-bar search as the user types (per_kind =
 -- 5 of each kind, candidates = 10). The statements Clientele runs, in their transactions
 -- (captured with log_min_duration_statement = 0): the session; the reader's role and
--- grants; per kind the names that start with the text and, while fewer than per_kind,
--- records that contain it (of the clients whose
--- responsible manager is the reader; contact persons by the managers they carry, decision 5);
+-- grants; for clients and leads the names that start with the text and, while fewer than
+-- per_kind, records that contain it (of the clients whose responsible manager is the
+-- reader); contact persons in one step, by the managers they carry (decision 5), best first;
 -- the session's last access, which changes the row at most once a minute (SessionStore).
--- Not captured again after the change of 2026-11-24 (contact persons' readers, no saved
--- views for a fragment, one session read): written from the code; capture to confirm.
+-- Captured again on 2026-11-24 at 06:21 (M, m007).
 -- Variables: session, session_primary, user_id, department_id, username, per_kind,
 -- candidates, now_ms, expiry_ms. Shared by pgbench (-M prepared) and the reference
 -- endpoint (bench/reference).
@@ -15,23 +14,23 @@
 -- with it (counted on M for this reader: Clientele looks further only when fewer than
 -- per_kind do). The apps get q in the URL and count the rows themselves.
 -- name: typed
-select q, patterns, prefix, contains, clients_starting_rows, contacts_starting_rows, leads_starting_rows
-  from (values (1, 'север', '{%север%}', 'север%', '%север%', 0, 0, 0),
-              (2, 'звезд', '{%звезд%}', 'звезд%', '%звезд%', 0, 0, 0),
-              (3, 'фабр', '{%фабр%}', 'фабр%', '%фабр%', 0, 0, 0),
-              (4, 'логист', '{%логист%}', 'логист%', '%логист%', 0, 0, 0),
-              (5, 'мельн', '{%мельн%}', 'мельн%', '%мельн%', 0, 0, 0),
-              (6, 'balt', '{%balt%}', 'balt%', '%balt%', 5, 0, 0),
-              (7, 'иван', '{%иван%}', 'иван%', '%иван%', 0, 5, 4),
-              (8, 'смирн', '{%смирн%}', 'смирн%', '%смирн%', 0, 5, 4),
-              (9, 'ольга', '{%ольга%}', 'ольга%', '%ольга%', 0, 0, 0),
-              (10, 'петров', '{%петров%}', 'петров%', '%петров%', 0, 5, 3),
-              (11, '4951', '{%4951%}', '4951%', '%4951%', 0, 0, 0),
-              (12, '8123', '{%8123%}', '8123%', '%8123%', 0, 0, 0),
-              (13, '9161', '{%9161%}', '9161%', '%9161%', 0, 0, 0),
-              (14, '+7 916', '{"%+7 916%",%7916%}', '+7 916%', '%+7 916%', 0, 0, 0),
-              (15, 'mail.r', '{%mail.r%}', 'mail.r%', '%mail.r%', 0, 0, 0),
-              (16, 'info@', '{%info@%}', 'info@%', '%info@%', 0, 0, 0)) f(k, q, patterns, prefix, contains, clients_starting_rows, contacts_starting_rows, leads_starting_rows)
+select q, patterns, prefix, contains, clients_starting_rows, leads_starting_rows
+  from (values (1, 'север', '{%север%}', 'север%', '%север%', 0, 0),
+              (2, 'звезд', '{%звезд%}', 'звезд%', '%звезд%', 0, 0),
+              (3, 'фабр', '{%фабр%}', 'фабр%', '%фабр%', 0, 0),
+              (4, 'логист', '{%логист%}', 'логист%', '%логист%', 0, 0),
+              (5, 'мельн', '{%мельн%}', 'мельн%', '%мельн%', 0, 0),
+              (6, 'balt', '{%balt%}', 'balt%', '%balt%', 5, 0),
+              (7, 'иван', '{%иван%}', 'иван%', '%иван%', 0, 4),
+              (8, 'смирн', '{%смирн%}', 'смирн%', '%смирн%', 0, 4),
+              (9, 'ольга', '{%ольга%}', 'ольга%', '%ольга%', 0, 0),
+              (10, 'петров', '{%петров%}', 'петров%', '%петров%', 0, 3),
+              (11, '4951', '{%4951%}', '4951%', '%4951%', 0, 0),
+              (12, '8123', '{%8123%}', '8123%', '%8123%', 0, 0),
+              (13, '9161', '{%9161%}', '9161%', '%9161%', 0, 0),
+              (14, '+7 916', '{"%+7 916%",%7916%}', '+7 916%', '%+7 916%', 0, 0),
+              (15, 'mail.r', '{%mail.r%}', 'mail.r%', '%mail.r%', 0, 0),
+              (16, 'info@', '{%info@%}', 'info@%', '%info@%', 0, 0)) f(k, q, patterns, prefix, contains, clients_starting_rows, leads_starting_rows)
  where k = :k \gset
 BEGIN;
 -- name: session
@@ -58,20 +57,14 @@ select id, name, detail from (
    limit :candidates) t
  order by lower(name) like :contains desc, length(name), id;
 \endif
--- name: contacts_starting
-select ct.id, ct.full_name, (select string_agg(c.name, ', ' order by c.name) from client_contacts cc join clients c on c.id = cc.client_id
-  where cc.contact_id = ct.id and c.deleted_at is null and c.responsible_id = :user_id) from contacts ct
- where ct.deleted_at is null and lower(ct.full_name) like :prefix and ct.client_responsible_ids && array[cast(:user_id as bigint)]
- order by lower(ct.full_name), ct.id limit :per_kind;
-\if :contacts_starting_rows < :per_kind
--- name: contacts_containing
+-- name: contacts
 select id, full_name, (select string_agg(c.name, ', ' order by c.name) from client_contacts cc join clients c on c.id = cc.client_id
   where cc.contact_id = t.id and c.deleted_at is null and c.responsible_id = :user_id) from (
   select ct.id, ct.full_name from contacts ct
    where ct.deleted_at is null and ct.search_text like any(:patterns) and ct.client_responsible_ids && array[cast(:user_id as bigint)]
-   limit :candidates) t
- order by lower(full_name) like :contains desc, length(full_name), id;
-\endif
+   order by ct.search_text like :prefix desc, lower(ct.full_name) like :contains desc,
+            case when ct.search_text like :prefix then lower(ct.full_name) end, length(ct.full_name), ct.id
+   limit :per_kind) t;
 -- name: leads_starting
 select c.id, c.name, c.company from leads c
  where lower(c.name) like :prefix and c.responsible_id = :user_id

@@ -334,6 +334,33 @@ class DuplicatesAndSearchIntegrationTests {
 	}
 
 	@Test
+	void contact_persons_whose_name_starts_with_the_text_come_first_then_names_that_contain_it_then_the_rest() {
+		String word = unique();
+		long client = clients.create(ClientFixtures.organisation("Фирма " + cyrillic(unique())), owner);
+		long inEmail = contacts.create(new ContactDraft("Лаптев", "Глеб", null, null, List.of(),
+				List.of(new Email(word + "@example.org", null)), List.of(), null,
+				List.of(new ContactDraft.Work(client, null, null, false, false, null)), Map.of()), owner);
+		long insideLong = contacts
+			.create(new ContactDraft("Oldman" + word + "son", "Gleb", null, null, List.of(), List.of(), List.of(), null,
+					List.of(new ContactDraft.Work(client, null, null, false, false, null)), Map.of()), owner);
+		long inside = contacts.create(new ContactDraft("Ma" + word, "Gleb", null, null, List.of(), List.of(), List.of(),
+				null, List.of(new ContactDraft.Work(client, null, null, false, false, null)), Map.of()), owner);
+		long startsB = contacts.create(new ContactDraft(word + "b", "Gleb", null, null, List.of(), List.of(), List.of(),
+				null, List.of(new ContactDraft.Work(client, null, null, false, false, null)), Map.of()), owner);
+		long startsA = contacts.create(new ContactDraft(word + "a", "Gleb", null, null, List.of(), List.of(), List.of(),
+				null, List.of(new ContactDraft.Work(client, null, null, false, false, null)), Map.of()), owner);
+		List<Long> expected = List.of(startsA, startsB, inside, insideLong, inEmail);
+		// a manager's search goes through the readers' index, the administrator's through
+		// the name's b-tree first: the same order either way
+		for (CurrentUser reader : List.of(owner, administrator)) {
+			assertThat(search.find(word, 5, reader).contacts()).extracting(Search.Hit::id)
+				.as("contact persons found by %s", reader.getUsername())
+				.containsExactlyElementsOf(expected);
+		}
+		assertThat(search.find(word, 5, stranger).contacts()).isEmpty();
+	}
+
+	@Test
 	void suggestions_as_the_user_types_come_without_the_sidebar_and_its_saved_views() throws Exception {
 		mvc.perform(get("/search/suggest").param("q", "абв").with(user(owner)))
 			.andExpect(model().attributeExists("results"))

@@ -178,9 +178,10 @@ class ReferenceEndpoints {
 		var results = scripts.run(script, vars);
 		Map<String, Object> hits = new LinkedHashMap<>();
 		for (String kind : List.of("clients", "contacts", "leads")) {
-			// Names that start with the text, then records that contain it, each once.
+			// Names that start with the text, then records that contain it, each once; or
+			// one step that ranks them (a manager's contact persons).
 			Map<Object, Map<String, Object>> found = new LinkedHashMap<>();
-			for (String step : List.of("_starting", "_containing")) {
+			for (String step : List.of("", "_starting", "_containing")) {
 				for (Map<String, Object> row : results.getOrDefault(kind + step, List.of())) {
 					if (found.size() < 5) {
 						found.putIfAbsent(row.get("id"), camelRow(row));
