@@ -176,12 +176,14 @@ def main():
     parser.add_argument("--home", required=True, help="CLIENTELE_HOME holding a generated data set")
     parser.add_argument("--sizes", default="100000,1000000", help="rows per import, comma-separated")
     parser.add_argument("--heap", default="1g", help="the application's -Xmx (memory must stay flat within it)")
+    parser.add_argument("--jvm", action="append", default=[],
+                        help="another option for the application's JVM, e.g. a flight recording (repeatable)")
     args = parser.parse_args()
 
     jar = os.path.join(run.ROOT, "target", "clientele.jar")
     env = dict(os.environ, CLIENTELE_HOME=args.home, PORT=str(run.APP_PORT))
     log = open(os.path.join(tempfile.gettempdir(), "bench-import-clientele.log"), "w")
-    app = subprocess.Popen(["java", f"-Xmx{args.heap}", "-jar", jar, f"--clientele.embedded-db.port={run.DB_PORT}"],
+    app = subprocess.Popen(["java", f"-Xmx{args.heap}", *args.jvm, "-jar", jar, f"--clientele.embedded-db.port={run.DB_PORT}"],
                            env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         run.wait_for(f"http://localhost:{run.APP_PORT}/login", app)

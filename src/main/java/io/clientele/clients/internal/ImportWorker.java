@@ -148,26 +148,22 @@ public class ImportWorker {
 		ImportContext context = context(status, now);
 		RecordImporter importer = importer(status.kind(), context);
 		Counts counts = new Counts();
-		long rowsRead = 0;
+		long rowsRead;
 		try (ImportSource source = ImportSource.open(file(id), status.fileName(), status.format(), status.encoding(),
 				status.delimiter())) {
 			List<String> header = source.header();
-			Batch batch = new Batch();
-			long lastProgress = System.nanoTime();
-			for (List<String> cells = source.next(); cells != null; cells = source.next()) {
-				rowsRead++;
-				long number = source.rowNumber();
-				batch.add(number, cells, source.unmapped(), importer, status.mapping());
-				if (batch.rows.size() + batch.refused.size() >= BATCH) {
+			try (PreparedBatches batches = new PreparedBatches("import-" + id, source, importer, status.mapping(),
+					BATCH)) {
+				long lastProgress = System.nanoTime();
+				for (Batch batch = next(batches); batch != null; batch = next(batches)) {
 					write(batch, importer, context, status, header, counts);
-					batch = new Batch();
 					if (System.nanoTime() - lastProgress > 250_000_000L) {
 						lastProgress = System.nanoTime();
-						report(id, source.progress(), rowsRead, counts);
+						report(id, batch.progress, batch.rowsRead, counts);
 					}
 				}
+				rowsRead = batches.rowsRead();
 			}
-			write(batch, importer, context, status, header, counts);
 		}
 		if (counts.created > 0) {
 			support.events()
@@ -176,6 +172,16 @@ public class ImportWorker {
 		}
 		store.done(id, rowsRead, counts, clock.instant());
 		return true;
+	}
+
+	private static Batch next(PreparedBatches batches) {
+		try {
+			return batches.next();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new Stopped(ImportState.FAILED, "import.error.interrupted");
+		}
 	}
 
 	private void report(long id, double progress, long rowsRead, Counts counts) {
@@ -201,6 +207,13 @@ public class ImportWorker {
 		final Map<Long, ImportDecisions.Skip> refused = new HashMap<>();
 
 		final List<ImportIssue> notes = new ArrayList<>();
+
+		/**
+		 * Rows of the file read up to the end of this batch, and how far into the file.
+		 */
+		long rowsRead;
+
+		double progress;
 
 		void add(long number, List<String> rowCells, List<String> unmapped, RecordImporter importer,
 				Map<Integer, String> mapping) {

@@ -13,11 +13,12 @@ import org.postgresql.copy.CopyIn;
 /**
  * Rows streamed into a table with PostgreSQL's {@code COPY … FROM STDIN} (text format),
  * the fastest way to load generated data sets: values escaped as the format wants, sent
- * in chunks of about a megabyte.
+ * in chunks of 64 KB, so that the server parses the first rows while the next are
+ * written.
  */
 public final class CopyWriter implements AutoCloseable {
 
-	private static final int CHUNK = 1 << 20;
+	private static final int CHUNK = 1 << 16;
 
 	private final CopyIn copy;
 
