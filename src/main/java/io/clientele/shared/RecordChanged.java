@@ -34,7 +34,13 @@ public record RecordChanged(String recordType, long recordId, Action action, Lis
 		MERGED,
 
 		/** A merge undone: on both records again. */
-		UNMERGED
+		UNMERGED,
+
+		/** A file attached to the record. */
+		ATTACHED,
+
+		/** A file of the record removed. */
+		DETACHED
 
 	}
 

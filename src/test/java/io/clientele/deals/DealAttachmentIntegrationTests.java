@@ -82,6 +82,12 @@ class DealAttachmentIntegrationTests {
 	@Autowired
 	PasswordEncoder encoder;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	io.clientele.audit.RecordHistory history;
+
 	CurrentUser owner;
 
 	CurrentUser otherDepartment;
@@ -195,24 +201,11 @@ class DealAttachmentIntegrationTests {
 
 	@Test
 	void on_disk_the_file_lives_under_the_home_and_goes_with_its_removal(@TempDir Path home) throws Exception {
-		var properties = new ClienteleProperties(home,
-				new ClienteleProperties.Db(null, null, null, 0, java.time.Duration.ofSeconds(5)),
-				new ClienteleProperties.EmbeddedDb(0, true, java.time.Duration.ofSeconds(30)),
-				new ClienteleProperties.Admin("admin", null),
-				new ClienteleProperties.Login(5, java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(1),
-						java.time.Duration.ofMinutes(15)),
-				"RU",
-				new ClienteleProperties.Live(8, 2000, java.time.Duration.ofSeconds(20),
-						java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(3)),
-				new ClienteleProperties.Attachments(ClienteleProperties.Attachments.Storage.DISK,
-						DataSize.ofMegabytes(1)));
-		var onDisk = new DealAttachments(jdbc, store, properties, Clock.systemUTC());
+		var onDisk = onDisk(home);
 		long id = transactions
 			.execute(tx -> onDisk.attach(deal, "offer.pdf", PDF.length, new ByteArrayInputStream(PDF), owner));
 		Path directory = home.resolve("attachments").resolve(String.valueOf(deal));
-		try (var files = Files.list(directory)) {
-			assertThat(files.toList()).singleElement().satisfies(file -> assertThat(file).hasBinaryContent(PDF));
-		}
+		assertThat(files(directory)).singleElement().satisfies(file -> assertThat(file).hasBinaryContent(PDF));
 		assertThat(jdbc.sql("select content is null from deal_attachments where id = ?")
 			.param(id)
 			.query(Boolean.class)
@@ -227,8 +220,119 @@ class DealAttachmentIntegrationTests {
 		});
 		assertThat(read).isEqualTo(PDF);
 		transactions.executeWithoutResult(tx -> onDisk.remove(deal, id, owner));
+		assertThat(files(directory)).isEmpty();
+	}
+
+	@Test
+	void on_disk_a_removed_file_is_deleted_only_once_the_removal_commits(@TempDir Path home) throws Exception {
+		var onDisk = onDisk(home);
+		long id = transactions
+			.execute(tx -> onDisk.attach(deal, "offer.pdf", PDF.length, new ByteArrayInputStream(PDF), owner));
+		Path directory = home.resolve("attachments").resolve(String.valueOf(deal));
+
+		transactions.executeWithoutResult(tx -> {
+			onDisk.remove(deal, id, owner);
+			tx.setRollbackOnly();
+		});
+		assertThat(files(directory)).as("the removal rolled back").hasSize(1);
+		assertThat(attachments.of(deal, owner)).extracting(DealAttachments.Attachment::id).containsExactly(id);
+
+		transactions.executeWithoutResult(tx -> {
+			onDisk.remove(deal, id, owner);
+			assertThat(files(directory)).as("before the commit").hasSize(1);
+		});
+		assertThat(files(directory)).as("after the commit").isEmpty();
+	}
+
+	@Test
+	void a_deal_past_its_days_in_the_recycle_bin_loses_its_files_from_disk_once_the_purge_commits(@TempDir Path home)
+			throws Exception {
+		var onDisk = onDisk(home);
+		transactions.executeWithoutResult(tx -> {
+			onDisk.attach(deal, "offer.pdf", PDF.length, new ByteArrayInputStream(PDF), owner);
+			onDisk.attach(deal, "price.pdf", PDF.length, new ByteArrayInputStream(PDF), owner);
+		});
+		long recent = deals.create(new DealFixtures(scenarios)
+			.draft(clients.create(DealFixtures.client(TestUsers.unique("ООО Недавний")), owner), "Недавно удалена"),
+				owner);
+		transactions.executeWithoutResult(
+				tx -> onDisk.attach(recent, "kept.pdf", PDF.length, new ByteArrayInputStream(PDF), owner));
+		deals.delete(deal, deals.card(deal, owner).version(), owner);
+		deals.delete(recent, deals.card(recent, owner).version(), owner);
+		jdbc.sql("update deals set deleted_at = now() - interval '31 days' where id = ?").param(deal).update();
+		Path directory = home.resolve("attachments").resolve(String.valueOf(deal));
+
+		transactions.executeWithoutResult(tx -> {
+			assertThat(onDisk.purgeDeletedDeals()).isGreaterThanOrEqualTo(2);
+			assertThat(files(directory)).as("before the commit").hasSize(2);
+		});
+
+		assertThat(files(directory)).as("after the commit").isEmpty();
+		assertThat(files(home.resolve("attachments").resolve(String.valueOf(recent))))
+			.as("a deal still restorable keeps its file")
+			.hasSize(1);
+		assertThat(jdbc.sql("select count(*) from deal_attachments where deal_id = ?")
+			.param(deal)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(history.of(DealService.RECORD_TYPE, deal, null, 1)).singleElement().satisfies(entry -> {
+			assertThat(entry.actionKey()).isEqualTo("history.action.DETACHED");
+			assertThat(entry.actorId()).as("the system did it").isNull();
+			assertThat(entry.changes()).extracting(change -> change.after())
+				.containsExactlyInAnyOrder("offer.pdf", "price.pdf");
+		});
+	}
+
+	@Test
+	void a_file_added_or_removed_is_in_the_deals_history() throws Exception {
+		mvc.perform(multipart("/deals/" + deal + "/attachments")
+			.file(new MockMultipartFile("file", "Договор.pdf", "application/pdf", PDF))
+			.with(csrf())
+			.with(user(owner))).andExpect(flash().attribute("notice", "attachment.added"));
+		long id = attachments.of(deal, owner).get(0).id();
+		mvc.perform(post("/deals/" + deal + "/attachments/" + id + "/delete").with(csrf()).with(user(owner)))
+			.andExpect(flash().attribute("notice", "attachment.removed"));
+
+		assertThat(history.of(DealService.RECORD_TYPE, deal, null, 2)).satisfiesExactly(removed -> {
+			assertThat(removed.actionKey()).isEqualTo("history.action.DETACHED");
+			assertThat(removed.actorId()).isEqualTo(owner.id());
+			assertThat(removed.changes()).singleElement().satisfies(change -> {
+				assertThat(change.field()).isEqualTo("attachment.file");
+				assertThat(change.after()).isEqualTo("Договор.pdf");
+			});
+		}, added -> {
+			assertThat(added.actionKey()).isEqualTo("history.action.ATTACHED");
+			assertThat(added.changes()).extracting(change -> change.after()).containsExactly("Договор.pdf");
+		});
+		mvc.perform(get("/deals/" + deal).header("Accept-Language", "ru").with(user(owner)))
+			.andExpect(content().string(containsString("прикрепил(а) файл")))
+			.andExpect(content().string(containsString("удалил(а) файл")));
+	}
+
+	private DealAttachments onDisk(Path home) {
+		var properties = new ClienteleProperties(home,
+				new ClienteleProperties.Db(null, null, null, 0, java.time.Duration.ofSeconds(5)),
+				new ClienteleProperties.EmbeddedDb(0, true, java.time.Duration.ofSeconds(30)),
+				new ClienteleProperties.Admin("admin", null),
+				new ClienteleProperties.Login(5, java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(1),
+						java.time.Duration.ofMinutes(15)),
+				"RU",
+				new ClienteleProperties.Live(8, 2000, java.time.Duration.ofSeconds(20),
+						java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(3)),
+				new ClienteleProperties.Attachments(ClienteleProperties.Attachments.Storage.DISK,
+						DataSize.ofMegabytes(1)));
+		return new DealAttachments(jdbc, store, properties, Clock.systemUTC(), events);
+	}
+
+	private static List<Path> files(Path directory) {
+		if (!Files.isDirectory(directory)) {
+			return List.of();
+		}
 		try (var files = Files.list(directory)) {
-			assertThat(files.toList()).isEmpty();
+			return files.toList();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 
