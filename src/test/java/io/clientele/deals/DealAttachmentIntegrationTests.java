@@ -34,12 +34,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -87,6 +89,9 @@ class DealAttachmentIntegrationTests {
 
 	@Autowired
 	io.clientele.audit.RecordHistory history;
+
+	@Autowired
+	io.clientele.identity.internal.ApiTokens tokens;
 
 	CurrentUser owner;
 
@@ -307,6 +312,99 @@ class DealAttachmentIntegrationTests {
 		mvc.perform(get("/deals/" + deal).header("Accept-Language", "ru").with(user(owner)))
 			.andExpect(content().string(containsString("прикрепил(а) файл")))
 			.andExpect(content().string(containsString("удалил(а) файл")));
+	}
+
+	@Test
+	void the_api_uploads_lists_downloads_and_removes_a_file_of_the_callers_deal() throws Exception {
+		String token = token(owner);
+		String created = mvc
+			.perform(multipart("/api/v1/deals/" + deal + "/attachments")
+				.file(new MockMultipartFile("file", "Счёт.pdf", "text/plain", PDF))
+				.header("Authorization", token))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.fileName").value("Счёт.pdf"))
+			.andExpect(jsonPath("$.contentType").value("application/pdf"))
+			.andExpect(jsonPath("$.size").value(PDF.length))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = new JsonMapper().readTree(created).get("id").asLong();
+		mvc.perform(get("/api/v1/deals/" + deal + "/attachments").header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].id").value(id))
+			.andExpect(jsonPath("$[0].fileName").value("Счёт.pdf"));
+		mvc.perform(get("/api/v1/deals/" + deal + "/attachments/" + id).header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Content-Disposition", containsString("attachment;")))
+			.andExpect(content().bytes(PDF));
+		mvc.perform(delete("/api/v1/deals/" + deal + "/attachments/" + id).header("Authorization", token))
+			.andExpect(status().isNoContent());
+		mvc.perform(get("/api/v1/deals/" + deal + "/attachments").header("Authorization", token))
+			.andExpect(jsonPath("$").isEmpty());
+		assertThat(history.of(DealService.RECORD_TYPE, deal, null, 2)).extracting(entry -> entry.actionKey())
+			.containsExactly("history.action.DETACHED", "history.action.ATTACHED");
+	}
+
+	@Test
+	void manager_of_another_department_gets_404_from_every_attachment_call_of_the_api() throws Exception {
+		long file = attachments.attach(deal, "offer.pdf", PDF.length, new ByteArrayInputStream(PDF), owner);
+		String token = token(otherDepartment);
+		mvc.perform(get("/api/v1/deals/" + deal + "/attachments").header("Authorization", token))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("Content-Type", "application/problem+json"));
+		mvc.perform(get("/api/v1/deals/" + deal + "/attachments/" + file).header("Authorization", token))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("Content-Type", "application/problem+json"));
+		mvc.perform(multipart("/api/v1/deals/" + deal + "/attachments")
+			.file(new MockMultipartFile("file", "x.pdf", "application/pdf", PDF))
+			.header("Authorization", token))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.status").value(404));
+		mvc.perform(multipart("/api/v1/deals/" + deal + "/attachments").header("Authorization", token))
+			.andExpect(status().isNotFound());
+		mvc.perform(delete("/api/v1/deals/" + deal + "/attachments/" + file).header("Authorization", token))
+			.andExpect(status().isNotFound());
+		assertThat(attachments.of(deal, owner)).hasSize(1);
+		assertThat(history.of(DealService.RECORD_TYPE, deal, null, 10)).extracting(entry -> entry.actionKey())
+			.doesNotContain("history.action.DETACHED");
+	}
+
+	@Test
+	void a_bad_upload_through_the_api_is_refused_with_a_problem_detail() throws Exception {
+		String token = token(owner);
+		byte[] windows = { 'M', 'Z', (byte) 0x90, 0, 3, 0 };
+		mvc.perform(multipart("/api/v1/deals/" + deal + "/attachments")
+			.file(new MockMultipartFile("file", "setup.pdf", "application/pdf", windows))
+			.header("Accept-Language", "en")
+			.header("Authorization", token))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.detail").value("Programs and scripts cannot be attached."))
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		mvc.perform(multipart("/api/v1/deals/" + deal + "/attachments")
+			.file(new MockMultipartFile("file", "data.bin", "application/octet-stream", new byte[] { 0, 1, 2, 3 }))
+			.header("Authorization", token))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(header().string("Content-Type", "application/problem+json"));
+		byte[] tooLarge = new byte[(int) attachments.maxSize() + 1];
+		System.arraycopy(PDF, 0, tooLarge, 0, PDF.length);
+		mvc.perform(multipart("/api/v1/deals/" + deal + "/attachments")
+			.file(new MockMultipartFile("file", "big.pdf", "application/pdf", tooLarge))
+			.header("Accept-Language", "en")
+			.header("Authorization", token))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.detail").value("The file is larger than 25 MB."));
+		mvc.perform(multipart("/api/v1/deals/" + deal + "/attachments").header("Authorization", token))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(header().string("Content-Type", "application/problem+json"));
+		assertThat(attachments.of(deal, owner)).isEmpty();
+	}
+
+	private String token(CurrentUser user) {
+		return "Bearer " + tokens.issue(user.id(), "files").secret();
 	}
 
 	private DealAttachments onDisk(Path home) {

@@ -26,6 +26,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -67,6 +69,9 @@ class ProbabilityEstimateIntegrationTests {
 
 	@Autowired
 	PasswordEncoder encoder;
+
+	@Autowired
+	io.clientele.identity.internal.ApiTokens tokens;
 
 	CurrentUser head;
 
@@ -187,6 +192,36 @@ class ProbabilityEstimateIntegrationTests {
 			.param("version", String.valueOf(version + 1))
 			.with(csrf())
 			.with(user(secondManager))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void the_api_gives_a_deals_estimate_to_those_who_may_see_it_and_404_to_others() throws Exception {
+		long deal = open(firstManager, loyal, "Монтаж");
+		mvc.perform(get("/api/v1/deals/" + deal + "/estimate").header("Authorization", token(firstManager)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.dealId").value(deal))
+			.andExpect(jsonPath("$.stageId").value(first))
+			.andExpect(jsonPath("$.probability").value(10))
+			.andExpect(jsonPath("$.percent").value(75))
+			.andExpect(jsonPath("$.basis").value("CLIENT"))
+			.andExpect(jsonPath("$.deals").value(20))
+			.andExpect(jsonPath("$.won").value(15));
+		mvc.perform(get("/api/v1/deals/" + deal + "/estimate").header("Authorization", token(head)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.percent").value(75));
+		mvc.perform(get("/api/v1/deals/" + deal + "/estimate").header("Authorization", token(secondManager)))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.status").value(404));
+
+		mvc.perform(get("/api/v1/deals/" + won.get(0) + "/estimate").header("Authorization", token(firstManager)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.percent").doesNotExist())
+			.andExpect(jsonPath("$.basis").doesNotExist());
+	}
+
+	private String token(CurrentUser user) {
+		return "Bearer " + tokens.issue(user.id(), "estimate").secret();
 	}
 
 	private ProbabilityEstimate estimate(long stage, long client, CurrentUser manager, @Nullable String kind) {
