@@ -228,7 +228,9 @@ class ProbabilityEstimateIntegrationTests {
 			.with(user(head)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<option value=\"" + first + "\" selected=\"selected\">")))
-			.andExpect(content().string(containsString("Estimate 50% — all deals of the scenario, 30 closed deals")));
+			.andExpect(content().string(containsString("Estimate 50% — all deals of the scenario, 30 closed deals")))
+			.andExpect(content().string(
+					org.hamcrest.Matchers.matchesPattern("(?s)(?!.*id=\"form-estimate\".*id=\"form-estimate\").*")));
 
 		assertThat(formEstimate(head, "stageId", second))
 			.isEqualTo("Estimate 75% — all deals of the scenario, 20 closed deals");
