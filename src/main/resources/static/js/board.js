@@ -2,7 +2,9 @@
 // list go through POST /deals/board/move; a refused move puts the card back where it was
 // and shows why. Columns are re-fetched (GET /deals/board/column, the same filters) after a
 // move, and when the live stream says a deal this user may see changed: the column the card
-// stands in here and the column of the stage it is in now.
+// stands in here and the column of the stage it is in now. A deal taken out of this user's
+// sight (given to another department) comes as "gone": its card goes and its column is
+// counted again.
 (function () {
   'use strict';
   var board = document.querySelector('[data-board]');
@@ -181,6 +183,9 @@
     var card = board.querySelector('[data-deal="' + deal.deal + '"]');
     if (card) {
       stages.push(card.closest('[data-cards]').getAttribute('data-stage'));
+      if (deal.gone && !dragging) {
+        card.remove(); // no longer this user's to see: its column is counted again without it
+      }
     }
     if (String(deal.scenario) === scenario) {
       stages.push(String(deal.stage));

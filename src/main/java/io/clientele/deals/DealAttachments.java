@@ -6,16 +6,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import io.clientele.deals.internal.Deal;
 import io.clientele.deals.internal.DealStore;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.ClienteleProperties;
 import io.clientele.shared.ClienteleProperties.Attachments.Storage;
+import io.clientele.shared.RecordChanged;
 import io.clientele.shared.RecordNotFound;
 import io.clientele.shared.RuleViolation;
 import io.clientele.shared.files.Download;
@@ -23,6 +28,7 @@ import io.clientele.shared.files.FileTypes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,11 +55,15 @@ public class DealAttachments {
 
 	private final Clock clock;
 
-	DealAttachments(JdbcClient jdbc, DealStore store, ClienteleProperties properties, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	DealAttachments(JdbcClient jdbc, DealStore store, ClienteleProperties properties, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** A file in the deal's list. */
@@ -116,15 +126,18 @@ public class DealAttachments {
 			path = dealId + "/" + UUID.randomUUID();
 			write(path, bytes);
 		}
-		return jdbc
+		Instant now = clock.instant();
+		long id = jdbc
 			.sql("""
 					insert into deal_attachments (deal_id, file_name, content_type, size, content, path, uploaded_by, uploaded_at)
 					values (?, ?, ?, ?, ?, ?, ?, ?) returning id
 					""")
 			.params(dealId, name, type, bytes.length, path == null ? bytes : null, path, actor.id(),
-					clock.instant().atOffset(ZoneOffset.UTC))
+					now.atOffset(ZoneOffset.UTC))
 			.query(Long.class)
 			.single();
+		history(dealId, RecordChanged.Action.ATTACHED, List.of(name), actor.id(), now);
+		return id;
 	}
 
 	/** The file to download; "not found" outside the reader's deals. */
@@ -143,25 +156,74 @@ public class DealAttachments {
 	@Transactional
 	public void remove(long dealId, long attachmentId, CurrentUser actor) {
 		store.visible(dealId, store.visibility(actor.id()));
-		String path = jdbc.sql("delete from deal_attachments where id = ? and deal_id = ? returning coalesce(path, '')")
+		Removed removed = jdbc
+			.sql("delete from deal_attachments where id = ? and deal_id = ? returning deal_id, file_name, path")
 			.params(attachmentId, dealId)
-			.query(String.class)
+			.query(Removed.class)
 			.optional()
 			.orElseThrow(() -> new RecordNotFound("Attachment", attachmentId));
-		if (!path.isEmpty()) {
-			// Removed from disk only once the row is gone for good.
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
+		deleteAfterCommit(List.of(removed));
+		history(dealId, RecordChanged.Action.DETACHED, List.of(removed.fileName()), actor.id(), clock.instant());
+	}
+
+	/**
+	 * Removes the files of the deals whose time in the recycle bin is over: such a deal
+	 * can no longer be restored or opened, and its files would otherwise fill the
+	 * database or the disk for good. The deal's history says which files went.
+	 * @return how many files were removed
+	 */
+	@Transactional
+	public int purgeDeletedDeals() {
+		Instant now = clock.instant();
+		List<Removed> removed = jdbc.sql("""
+				delete from deal_attachments a using deals d
+				 where d.id = a.deal_id and d.deleted_at < ?
+				returning a.deal_id, a.file_name, a.path
+				""")
+			.param(now.minus(Duration.ofDays(Deal.RESTORABLE_DAYS)).atOffset(ZoneOffset.UTC))
+			.query(Removed.class)
+			.list();
+		deleteAfterCommit(removed);
+		removed.stream()
+			.collect(Collectors.groupingBy(Removed::dealId, TreeMap::new,
+					Collectors.mapping(Removed::fileName, Collectors.toList())))
+			.forEach((deal, names) -> history(deal, RecordChanged.Action.DETACHED, names, null, now));
+		return removed.size();
+	}
+
+	/** A removed row: the file to delete from disk, if it was kept there. */
+	private record Removed(long dealId, String fileName, @Nullable String path) {
+	}
+
+	/**
+	 * Deletes the files of removed rows from disk once the removal has committed: never
+	 * before, so that a transaction that rolls back leaves its rows with their files.
+	 */
+	private void deleteAfterCommit(List<Removed> removed) {
+		List<String> paths = removed.stream().map(Removed::path).filter(java.util.Objects::nonNull).toList();
+		if (paths.isEmpty()) {
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				for (String path : paths) {
 					try {
 						Files.deleteIfExists(file(path));
 					}
-					catch (IOException ex) {
+					catch (IOException | RuntimeException ex) {
 						log.warn("Could not delete the attachment file {}: {}", path, ex.getMessage());
 					}
 				}
-			});
-		}
+			}
+		});
+	}
+
+	private void history(long dealId, RecordChanged.Action action, List<String> fileNames, @Nullable Long actorId,
+			Instant at) {
+		events.publishEvent(new RecordChanged(DealService.RECORD_TYPE, dealId, action,
+				fileNames.stream().map(name -> RecordChanged.FieldChange.of("attachment.file", null, name)).toList(),
+				actorId, at));
 	}
 
 	private RuleViolation tooLarge(long max) {

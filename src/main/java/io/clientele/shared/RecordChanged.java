@@ -34,7 +34,27 @@ public record RecordChanged(String recordType, long recordId, Action action, Lis
 		MERGED,
 
 		/** A merge undone: on both records again. */
-		UNMERGED
+		UNMERGED,
+
+		/** A file attached to the record. */
+		ATTACHED,
+
+		/** A file of the record removed. */
+		DETACHED
+
+	}
+
+	/**
+	 * How a value kept in a neutral form is shown in the reader's language.
+	 */
+	public enum ValueFormat {
+
+		/** An amount and its currency, {@code 1282500.00 RUB}. */
+		MONEY,
+		/** A calendar date, {@code 2026-12-31}. */
+		DATE,
+		/** A plain decimal number, {@code 1234.5}. */
+		NUMBER
 
 	}
 
@@ -43,9 +63,16 @@ public record RecordChanged(String recordType, long recordId, Action action, Lis
 	 * @param literalLabel whether {@code field} is a label to show as it is
 	 * @param valuesAreKeys whether {@code before} and {@code after} are message keys
 	 * (choices from a fixed list, shown in the reader's language) rather than text
+	 * @param format how {@code before} and {@code after} are shown, when they are kept in
+	 * a neutral form (money, dates, numbers); null for text
 	 */
 	public record FieldChange(String field, boolean literalLabel, @Nullable String before, @Nullable String after,
-			boolean valuesAreKeys) {
+			boolean valuesAreKeys, @Nullable ValueFormat format) {
+
+		public FieldChange(String field, boolean literalLabel, @Nullable String before, @Nullable String after,
+				boolean valuesAreKeys) {
+			this(field, literalLabel, before, after, valuesAreKeys, null);
+		}
 
 		public static FieldChange of(String fieldKey, @Nullable String before, @Nullable String after) {
 			return new FieldChange(fieldKey, false, before, after, false);

@@ -139,6 +139,23 @@ class SavedViewsAndCustomFieldsIntegrationTests {
 	}
 
 	@Test
+	void the_client_history_shows_dates_and_numbers_as_the_reader_writes_them() throws Exception {
+		long number = customFields.define("CLIENT", new CustomFields.Definition(TestUsers.unique("Оборот"),
+				CustomFieldType.NUMBER, false, List.of(), false));
+		long id = clients.create(
+				withCustom(ClientFixtures.organisation("Даты в истории"), Map.of(String.valueOf(number), 1250.5)),
+				owner);
+
+		mvc.perform(get("/clients/" + id).header("Accept-Language", "ru").with(user(owner)))
+			.andExpect(content().string(containsString("<span>17 мая 2010 г.</span>")))
+			.andExpect(content().string(containsString("<span>1\u00a0250,5</span>")))
+			.andExpect(content().string(not(containsString("2010-05-17"))));
+		mvc.perform(get("/clients/" + id).header("Accept-Language", "en").with(user(owner)))
+			.andExpect(content().string(containsString("<span>May 17, 2010</span>")))
+			.andExpect(content().string(containsString("<span>1,250.5</span>")));
+	}
+
+	@Test
 	void an_extra_field_shown_in_lists_is_a_column_and_a_filter() throws Exception {
 		long field = customFields.define("CLIENT", new CustomFields.Definition(TestUsers.unique("Уровень"),
 				CustomFieldType.CHOICE, false, List.of("Золото", "Серебро"), true));

@@ -184,6 +184,44 @@ class BoardLiveUpdatesIntegrationTests {
 		assertThat(ownersTab.next("deal", WAIT)).isNotNull();
 	}
 
+	@Test
+	void a_viewer_who_loses_sight_of_the_deal_is_told_it_has_gone_and_its_new_viewers_that_it_came() throws Exception {
+		EventStreamClient ownersTab = stream(owner);
+		EventStreamClient headsTab = stream(head);
+		EventStreamClient newOwnersTab = stream(otherDepartment);
+
+		DealDraft draft = fixtures.draft(deals.card(deal, head).clientId(), "Живая сделка");
+		deals.update(deal,
+				new DealDraft(draft.clientId(), null, draft.subject(), draft.description(), draft.kind(),
+						draft.scenarioId(), null, null, draft.amount(), draft.currency(), null, null, draft.channel(),
+						otherDepartment.id(), List.of(), draft.tags(), List.of(), java.util.Map.of()),
+				version(), head);
+
+		assertThat(ownersTab.next("deal", WAIT))
+			.isEqualTo(new EventStreamClient.Event("deal", "{\"deal\":%d,\"gone\":true}".formatted(deal)));
+		String moved = "{\"deal\":%d,\"scenario\":%d,\"stage\":%d,\"state\":\"IN_WORK\"}".formatted(deal,
+				fixtures.scenario, fixtures.first);
+		assertThat(newOwnersTab.next("deal", WAIT)).isEqualTo(new EventStreamClient.Event("deal", moved));
+		assertThat(headsTab.next("deal", WAIT)).as("the head sees it still")
+			.isEqualTo(new EventStreamClient.Event("deal", moved));
+		assertThat(ownersTab.next("deal", Duration.ofMillis(500))).as("nothing of the deal beyond its going").isNull();
+		assertThat(headsTab.next("deal", Duration.ofMillis(500))).as("the head lost nothing").isNull();
+	}
+
+	@Test
+	void a_co_executor_taken_off_the_deal_is_told_it_has_gone() throws Exception {
+		EventStreamClient coExecutorsTab = stream(otherDepartment);
+		DealDraft draft = fixtures.draft(deals.card(deal, owner).clientId(), "Живая сделка", DealMode.MANUAL_STAGES,
+				List.of(otherDepartment.id()));
+		deals.update(deal, draft, version(), owner);
+		assertThat(coExecutorsTab.next("deal", WAIT)).as("on the deal now").isNotNull();
+
+		deals.update(deal, fixtures.draft(draft.clientId(), "Живая сделка"), version(), owner);
+
+		assertThat(coExecutorsTab.next("deal", WAIT))
+			.isEqualTo(new EventStreamClient.Event("deal", "{\"deal\":%d,\"gone\":true}".formatted(deal)));
+	}
+
 	private int listeners() {
 		return jdbc.sql("select count(*) from pg_stat_activity where application_name = 'clientele-live'")
 			.query(Integer.class)

@@ -193,6 +193,26 @@ class DealAccessIntegrationTests {
 	}
 
 	@Test
+	void the_history_shows_amounts_and_dates_as_the_reader_writes_them() throws Exception {
+		DealDraft draft = fixtures.draft(client, subject);
+		deals.update(deal,
+				new DealDraft(client, null, subject, draft.description(), draft.kind(), fixtures.scenario, null, null,
+						new java.math.BigDecimal("1282500.00"), "RUB", null, java.time.LocalDate.of(2026, 12, 31),
+						draft.channel(), null, List.of(), draft.tags(), List.of(), Map.of()),
+				deals.card(deal, owner).version(), owner);
+
+		mvc.perform(get("/deals/" + deal).header("Accept-Language", "ru").with(user(owner)))
+			.andExpect(content().string(containsString("<del>100\u00a0000,00 RUB</del>")))
+			.andExpect(content().string(containsString("<span>1\u00a0282\u00a0500,00 RUB</span>")))
+			.andExpect(content().string(containsString("<span>31 дек. 2026 г.</span>")))
+			.andExpect(content().string(not(containsString("1282500.00"))));
+		mvc.perform(get("/deals/" + deal).header("Accept-Language", "en").with(user(owner)))
+			.andExpect(content().string(containsString("<del>100,000.00 RUB</del>")))
+			.andExpect(content().string(containsString("<span>1,282,500.00 RUB</span>")))
+			.andExpect(content().string(containsString("<span>Dec 31, 2026</span>")));
+	}
+
+	@Test
 	void a_deleted_deal_waits_in_the_recycle_bin_and_comes_back() throws Exception {
 		deals.delete(deal, deals.card(deal, owner).version(), owner);
 		assertThatThrownBy(() -> deals.card(deal, owner)).isInstanceOf(RecordNotFound.class);

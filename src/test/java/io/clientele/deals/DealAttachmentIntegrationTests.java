@@ -34,12 +34,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -81,6 +83,15 @@ class DealAttachmentIntegrationTests {
 
 	@Autowired
 	PasswordEncoder encoder;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	io.clientele.audit.RecordHistory history;
+
+	@Autowired
+	io.clientele.identity.internal.ApiTokens tokens;
 
 	CurrentUser owner;
 
@@ -195,24 +206,11 @@ class DealAttachmentIntegrationTests {
 
 	@Test
 	void on_disk_the_file_lives_under_the_home_and_goes_with_its_removal(@TempDir Path home) throws Exception {
-		var properties = new ClienteleProperties(home,
-				new ClienteleProperties.Db(null, null, null, 0, java.time.Duration.ofSeconds(5)),
-				new ClienteleProperties.EmbeddedDb(0, true, java.time.Duration.ofSeconds(30)),
-				new ClienteleProperties.Admin("admin", null),
-				new ClienteleProperties.Login(5, java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(1),
-						java.time.Duration.ofMinutes(15)),
-				"RU",
-				new ClienteleProperties.Live(8, 2000, java.time.Duration.ofSeconds(20),
-						java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(3)),
-				new ClienteleProperties.Attachments(ClienteleProperties.Attachments.Storage.DISK,
-						DataSize.ofMegabytes(1)));
-		var onDisk = new DealAttachments(jdbc, store, properties, Clock.systemUTC());
+		var onDisk = onDisk(home);
 		long id = transactions
 			.execute(tx -> onDisk.attach(deal, "offer.pdf", PDF.length, new ByteArrayInputStream(PDF), owner));
 		Path directory = home.resolve("attachments").resolve(String.valueOf(deal));
-		try (var files = Files.list(directory)) {
-			assertThat(files.toList()).singleElement().satisfies(file -> assertThat(file).hasBinaryContent(PDF));
-		}
+		assertThat(files(directory)).singleElement().satisfies(file -> assertThat(file).hasBinaryContent(PDF));
 		assertThat(jdbc.sql("select content is null from deal_attachments where id = ?")
 			.param(id)
 			.query(Boolean.class)
@@ -227,8 +225,212 @@ class DealAttachmentIntegrationTests {
 		});
 		assertThat(read).isEqualTo(PDF);
 		transactions.executeWithoutResult(tx -> onDisk.remove(deal, id, owner));
+		assertThat(files(directory)).isEmpty();
+	}
+
+	@Test
+	void on_disk_a_removed_file_is_deleted_only_once_the_removal_commits(@TempDir Path home) throws Exception {
+		var onDisk = onDisk(home);
+		long id = transactions
+			.execute(tx -> onDisk.attach(deal, "offer.pdf", PDF.length, new ByteArrayInputStream(PDF), owner));
+		Path directory = home.resolve("attachments").resolve(String.valueOf(deal));
+
+		transactions.executeWithoutResult(tx -> {
+			onDisk.remove(deal, id, owner);
+			tx.setRollbackOnly();
+		});
+		assertThat(files(directory)).as("the removal rolled back").hasSize(1);
+		assertThat(attachments.of(deal, owner)).extracting(DealAttachments.Attachment::id).containsExactly(id);
+
+		transactions.executeWithoutResult(tx -> {
+			onDisk.remove(deal, id, owner);
+			assertThat(files(directory)).as("before the commit").hasSize(1);
+		});
+		assertThat(files(directory)).as("after the commit").isEmpty();
+	}
+
+	@Test
+	void a_deal_past_its_days_in_the_recycle_bin_loses_its_files_from_disk_once_the_purge_commits(@TempDir Path home)
+			throws Exception {
+		var onDisk = onDisk(home);
+		transactions.executeWithoutResult(tx -> {
+			onDisk.attach(deal, "offer.pdf", PDF.length, new ByteArrayInputStream(PDF), owner);
+			onDisk.attach(deal, "price.pdf", PDF.length, new ByteArrayInputStream(PDF), owner);
+		});
+		long recent = deals.create(new DealFixtures(scenarios)
+			.draft(clients.create(DealFixtures.client(TestUsers.unique("ООО Недавний")), owner), "Недавно удалена"),
+				owner);
+		transactions.executeWithoutResult(
+				tx -> onDisk.attach(recent, "kept.pdf", PDF.length, new ByteArrayInputStream(PDF), owner));
+		deals.delete(deal, deals.card(deal, owner).version(), owner);
+		deals.delete(recent, deals.card(recent, owner).version(), owner);
+		jdbc.sql("update deals set deleted_at = now() - interval '31 days' where id = ?").param(deal).update();
+		Path directory = home.resolve("attachments").resolve(String.valueOf(deal));
+
+		transactions.executeWithoutResult(tx -> {
+			assertThat(onDisk.purgeDeletedDeals()).isGreaterThanOrEqualTo(2);
+			assertThat(files(directory)).as("before the commit").hasSize(2);
+		});
+
+		assertThat(files(directory)).as("after the commit").isEmpty();
+		assertThat(files(home.resolve("attachments").resolve(String.valueOf(recent))))
+			.as("a deal still restorable keeps its file")
+			.hasSize(1);
+		assertThat(jdbc.sql("select count(*) from deal_attachments where deal_id = ?")
+			.param(deal)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(history.of(DealService.RECORD_TYPE, deal, null, 1)).singleElement().satisfies(entry -> {
+			assertThat(entry.actionKey()).isEqualTo("history.action.DETACHED");
+			assertThat(entry.actorId()).as("the system did it").isNull();
+			assertThat(entry.changes()).extracting(change -> change.after())
+				.containsExactlyInAnyOrder("offer.pdf", "price.pdf");
+		});
+	}
+
+	@Test
+	void a_file_added_or_removed_is_in_the_deals_history() throws Exception {
+		mvc.perform(multipart("/deals/" + deal + "/attachments")
+			.file(new MockMultipartFile("file", "Договор.pdf", "application/pdf", PDF))
+			.with(csrf())
+			.with(user(owner))).andExpect(flash().attribute("notice", "attachment.added"));
+		long id = attachments.of(deal, owner).get(0).id();
+		mvc.perform(post("/deals/" + deal + "/attachments/" + id + "/delete").with(csrf()).with(user(owner)))
+			.andExpect(flash().attribute("notice", "attachment.removed"));
+
+		assertThat(history.of(DealService.RECORD_TYPE, deal, null, 2)).satisfiesExactly(removed -> {
+			assertThat(removed.actionKey()).isEqualTo("history.action.DETACHED");
+			assertThat(removed.actorId()).isEqualTo(owner.id());
+			assertThat(removed.changes()).singleElement().satisfies(change -> {
+				assertThat(change.field()).isEqualTo("attachment.file");
+				assertThat(change.after()).isEqualTo("Договор.pdf");
+			});
+		}, added -> {
+			assertThat(added.actionKey()).isEqualTo("history.action.ATTACHED");
+			assertThat(added.changes()).extracting(change -> change.after()).containsExactly("Договор.pdf");
+		});
+		mvc.perform(get("/deals/" + deal).header("Accept-Language", "ru").with(user(owner)))
+			.andExpect(content().string(containsString("прикрепил(а) файл")))
+			.andExpect(content().string(containsString("удалил(а) файл")));
+	}
+
+	@Test
+	void the_api_uploads_lists_downloads_and_removes_a_file_of_the_callers_deal() throws Exception {
+		String token = token(owner);
+		String created = mvc
+			.perform(multipart("/api/v1/deals/" + deal + "/attachments")
+				.file(new MockMultipartFile("file", "Счёт.pdf", "text/plain", PDF))
+				.header("Authorization", token))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.fileName").value("Счёт.pdf"))
+			.andExpect(jsonPath("$.contentType").value("application/pdf"))
+			.andExpect(jsonPath("$.size").value(PDF.length))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = new JsonMapper().readTree(created).get("id").asLong();
+		mvc.perform(get("/api/v1/deals/" + deal + "/attachments").header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].id").value(id))
+			.andExpect(jsonPath("$[0].fileName").value("Счёт.pdf"));
+		mvc.perform(get("/api/v1/deals/" + deal + "/attachments/" + id).header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Content-Disposition", containsString("attachment;")))
+			.andExpect(content().bytes(PDF));
+		mvc.perform(delete("/api/v1/deals/" + deal + "/attachments/" + id).header("Authorization", token))
+			.andExpect(status().isNoContent());
+		mvc.perform(get("/api/v1/deals/" + deal + "/attachments").header("Authorization", token))
+			.andExpect(jsonPath("$").isEmpty());
+		assertThat(history.of(DealService.RECORD_TYPE, deal, null, 2)).extracting(entry -> entry.actionKey())
+			.containsExactly("history.action.DETACHED", "history.action.ATTACHED");
+	}
+
+	@Test
+	void manager_of_another_department_gets_404_from_every_attachment_call_of_the_api() throws Exception {
+		long file = attachments.attach(deal, "offer.pdf", PDF.length, new ByteArrayInputStream(PDF), owner);
+		String token = token(otherDepartment);
+		mvc.perform(get("/api/v1/deals/" + deal + "/attachments").header("Authorization", token))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("Content-Type", "application/problem+json"));
+		mvc.perform(get("/api/v1/deals/" + deal + "/attachments/" + file).header("Authorization", token))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("Content-Type", "application/problem+json"));
+		mvc.perform(multipart("/api/v1/deals/" + deal + "/attachments")
+			.file(new MockMultipartFile("file", "x.pdf", "application/pdf", PDF))
+			.header("Authorization", token))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.status").value(404));
+		mvc.perform(multipart("/api/v1/deals/" + deal + "/attachments").header("Authorization", token))
+			.andExpect(status().isNotFound());
+		mvc.perform(delete("/api/v1/deals/" + deal + "/attachments/" + file).header("Authorization", token))
+			.andExpect(status().isNotFound());
+		assertThat(attachments.of(deal, owner)).hasSize(1);
+		assertThat(history.of(DealService.RECORD_TYPE, deal, null, 10)).extracting(entry -> entry.actionKey())
+			.doesNotContain("history.action.DETACHED");
+	}
+
+	@Test
+	void a_bad_upload_through_the_api_is_refused_with_a_problem_detail() throws Exception {
+		String token = token(owner);
+		byte[] windows = { 'M', 'Z', (byte) 0x90, 0, 3, 0 };
+		mvc.perform(multipart("/api/v1/deals/" + deal + "/attachments")
+			.file(new MockMultipartFile("file", "setup.pdf", "application/pdf", windows))
+			.header("Accept-Language", "en")
+			.header("Authorization", token))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.detail").value("Programs and scripts cannot be attached."))
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		mvc.perform(multipart("/api/v1/deals/" + deal + "/attachments")
+			.file(new MockMultipartFile("file", "data.bin", "application/octet-stream", new byte[] { 0, 1, 2, 3 }))
+			.header("Authorization", token))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(header().string("Content-Type", "application/problem+json"));
+		byte[] tooLarge = new byte[(int) attachments.maxSize() + 1];
+		System.arraycopy(PDF, 0, tooLarge, 0, PDF.length);
+		mvc.perform(multipart("/api/v1/deals/" + deal + "/attachments")
+			.file(new MockMultipartFile("file", "big.pdf", "application/pdf", tooLarge))
+			.header("Accept-Language", "en")
+			.header("Authorization", token))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.detail").value("The file is larger than 25 MB."));
+		mvc.perform(multipart("/api/v1/deals/" + deal + "/attachments").header("Authorization", token))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(header().string("Content-Type", "application/problem+json"));
+		assertThat(attachments.of(deal, owner)).isEmpty();
+	}
+
+	private String token(CurrentUser user) {
+		return "Bearer " + tokens.issue(user.id(), "files").secret();
+	}
+
+	private DealAttachments onDisk(Path home) {
+		var properties = new ClienteleProperties(home,
+				new ClienteleProperties.Db(null, null, null, 0, java.time.Duration.ofSeconds(5)),
+				new ClienteleProperties.EmbeddedDb(0, true, java.time.Duration.ofSeconds(30)),
+				new ClienteleProperties.Admin("admin", null),
+				new ClienteleProperties.Login(5, java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(1),
+						java.time.Duration.ofMinutes(15)),
+				"RU",
+				new ClienteleProperties.Live(8, 2000, java.time.Duration.ofSeconds(20),
+						java.time.Duration.ofMinutes(30), java.time.Duration.ofSeconds(3)),
+				new ClienteleProperties.Attachments(ClienteleProperties.Attachments.Storage.DISK,
+						DataSize.ofMegabytes(1)));
+		return new DealAttachments(jdbc, store, properties, Clock.systemUTC(), events);
+	}
+
+	private static List<Path> files(Path directory) {
+		if (!Files.isDirectory(directory)) {
+			return List.of();
+		}
 		try (var files = Files.list(directory)) {
-			assertThat(files.toList()).isEmpty();
+			return files.toList();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 

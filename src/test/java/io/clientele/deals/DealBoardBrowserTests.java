@@ -45,6 +45,9 @@ class DealBoardBrowserTests {
 	ClientService clients;
 
 	@Autowired
+	DealProgress progress;
+
+	@Autowired
 	SalesScenarios scenarios;
 
 	@Autowired
@@ -131,6 +134,42 @@ class DealBoardBrowserTests {
 		assertThat(card(page, fixtures.fourth)).hasCount(0);
 		page.locator("[data-test=board-message]").scrollIntoViewIfNeeded();
 		BrowserExtension.screenshot(page, "board-move-refused-phone-ru");
+	}
+
+	@Test
+	void the_deal_card_shows_a_move_made_elsewhere_without_reloading_and_acts_on_it() {
+		Page card = board(manager, "en-GB", 1280);
+		card.navigate(url("/deals/" + deal));
+		assertThat(card.locator("[data-test=current-stage]")).hasText("Контакт");
+		waitForLive(card);
+		card.evaluate("window.notReloaded = true");
+
+		progress.move(deal, fixtures.second, deals.card(deal, head).version(), head);
+
+		assertThat(card.locator("[data-test=current-stage]")).hasText("Потребности");
+		assertThat(card.locator("[data-test=checklist]")).isVisible();
+		assertThat(card.locator("[data-test=history]")).containsText("Потребности");
+		assertThat((Boolean) card.evaluate("window.notReloaded === true")).as("refreshed in place").isTrue();
+		BrowserExtension.screenshot(card, "deal-card-live-moved-desktop-en");
+
+		card.locator("[data-test=stages] button:has-text('Контакт')").click();
+		// the move back was made on the version the refresh brought
+		assertThat(card.locator("[data-test=current-stage]")).hasText("Контакт");
+	}
+
+	@Test
+	void a_deal_given_to_another_department_leaves_the_board_of_its_former_manager_live() {
+		Page managers = board(manager, "en-GB", 1280);
+		assertThat(card(managers, fixtures.first)).hasCount(1);
+		waitForLive(managers);
+
+		DealCard before = deals.card(deal, head);
+		deals.update(deal, new DealDraft(before.clientId(), null, before.subject(), before.description(), before.kind(),
+				before.scenarioId(), null, null, before.amount(), before.currency(), null, null, before.channel(),
+				otherDepartment.id(), List.of(), before.tags(), List.of(), java.util.Map.of()), before.version(), head);
+
+		assertThat(card(managers, fixtures.first)).hasCount(0);
+		assertThat(column(managers, fixtures.first).locator("[data-test=column-count]")).hasText("0");
 	}
 
 	private Page board(CurrentUser user, String language, int width) {

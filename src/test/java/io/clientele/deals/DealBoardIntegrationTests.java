@@ -269,6 +269,29 @@ class DealBoardIntegrationTests {
 		assertThat(deals.card(deal, north).stageId()).isEqualTo(fixtures.first);
 	}
 
+	@Test
+	void on_the_board_only_the_board_entry_of_the_sidebar_is_highlighted() throws Exception {
+		assertThat(highlighted("/deals/board")).containsExactly("/deals/board");
+		assertThat(highlighted("/deals")).containsExactly("/deals");
+		long deal = open(north, "Card", "1000.00", null);
+		assertThat(highlighted("/deals/" + deal)).as("a deal's card belongs to the deals").containsExactly("/deals");
+	}
+
+	/** The links of the sidebar entries marked as the current page. */
+	private List<String> highlighted(String page) throws Exception {
+		String html = mvc.perform(get(page).with(user(north)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return java.util.regex.Pattern
+			.compile("<li class=\"nav-item active\"[^>]*>\\s*<a class=\"nav-link\" href=\"([^\"]+)\"")
+			.matcher(html)
+			.results()
+			.map(match -> match.group(1))
+			.toList();
+	}
+
 	private List<Column> columns(CurrentUser reader, Filter filter) {
 		return board.columns(scenario, DealBoard.columnsOf(scenario, null), filter, DealBoard.PAGE, reader);
 	}

@@ -104,6 +104,33 @@ class DealsBrowserTests {
 		BrowserExtension.screenshot(page, "deal-list-phone-ru");
 	}
 
+	@Test
+	void a_new_deal_starts_in_the_scenario_and_stage_chosen_on_the_form() {
+		long client = clients.create(DealFixtures.client(TestUsers.unique("ООО Монтаж")), manager);
+		var other = scenarios.active().get(1);
+		var stage = other.activeStages().get(1);
+
+		Page page = browser.newPage("en-GB", 1280, 900);
+		page.navigate(url("/login"));
+		page.locator("#username").fill(manager.getUsername());
+		page.locator("#password").fill(TestUsers.PASSWORD);
+		page.locator("[data-test=sign-in]").click();
+		page.navigate(url("/deals/new?clientId=" + client));
+		page.locator("[data-test=deal-subject]").fill("Монтаж линии");
+		page.locator("[data-test=deal-scenario]").selectOption(String.valueOf(other.id()));
+
+		assertThat(page.locator("[data-test=deal-stage] option")).hasCount(other.activeStages().size());
+		assertThat(page.locator("[data-test=deal-stage] option").first()).hasAttribute("value",
+				String.valueOf(other.activeStages().get(0).id()));
+		assertThat(page.locator("#form-estimate")).hasCount(1);
+		page.locator("[data-test=deal-stage]").selectOption(String.valueOf(stage.id()));
+		assertThat(page.locator("#form-estimate")).hasCount(1);
+		BrowserExtension.screenshot(page, "deal-form-stage-chosen-desktop-en");
+		page.locator("[data-test=save-deal]").click();
+
+		assertThat(page.locator("[data-test=current-stage]")).hasText(stage.name());
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}

@@ -26,6 +26,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -67,6 +69,9 @@ class ProbabilityEstimateIntegrationTests {
 
 	@Autowired
 	PasswordEncoder encoder;
+
+	@Autowired
+	io.clientele.identity.internal.ApiTokens tokens;
 
 	CurrentUser head;
 
@@ -187,6 +192,131 @@ class ProbabilityEstimateIntegrationTests {
 			.param("version", String.valueOf(version + 1))
 			.with(csrf())
 			.with(user(secondManager))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void the_api_gives_a_deals_estimate_to_those_who_may_see_it_and_404_to_others() throws Exception {
+		long deal = open(firstManager, loyal, "Монтаж");
+		mvc.perform(get("/api/v1/deals/" + deal + "/estimate").header("Authorization", token(firstManager)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.dealId").value(deal))
+			.andExpect(jsonPath("$.stageId").value(first))
+			.andExpect(jsonPath("$.probability").value(10))
+			.andExpect(jsonPath("$.percent").value(75))
+			.andExpect(jsonPath("$.basis").value("CLIENT"))
+			.andExpect(jsonPath("$.deals").value(20))
+			.andExpect(jsonPath("$.won").value(15));
+		mvc.perform(get("/api/v1/deals/" + deal + "/estimate").header("Authorization", token(head)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.percent").value(75));
+		mvc.perform(get("/api/v1/deals/" + deal + "/estimate").header("Authorization", token(secondManager)))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.status").value(404));
+
+		mvc.perform(get("/api/v1/deals/" + won.get(0) + "/estimate").header("Authorization", token(firstManager)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.percent").doesNotExist())
+			.andExpect(jsonPath("$.basis").doesNotExist());
+	}
+
+	@Test
+	void the_new_deal_form_estimates_for_the_stage_chosen_on_it() throws Exception {
+		mvc.perform(get("/deals/new").param("clientId", String.valueOf(fresh))
+			.param("scenarioId", String.valueOf(scenario))
+			.header("Accept-Language", "en")
+			.with(user(head)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"" + first + "\" selected=\"selected\">")))
+			.andExpect(content().string(containsString("Estimate 50% — all deals of the scenario, 30 closed deals")))
+			.andExpect(content().string(
+					org.hamcrest.Matchers.matchesPattern("(?s)(?!.*id=\"form-estimate\".*id=\"form-estimate\").*")));
+
+		assertThat(formEstimate(head, "stageId", second))
+			.isEqualTo("Estimate 75% — all deals of the scenario, 20 closed deals");
+		assertThat(formEstimate(head, "stageId", third)).as("no closed deal reached it").isEmpty();
+		assertThat(formEstimate(head, "stageId", first, "responsibleId", firstManager.id(), "kind", "Поставка"))
+			.isEqualTo("Estimate 75% — this manager's deals, 20 closed deals");
+		assertThat(formEstimate(head, "stageId", first, "kind", "МОНТАЖ"))
+			.isEqualTo("Estimate 50% — deals of this kind, 30 closed deals");
+		assertThat(formEstimate(head, "stageId", 999999999L))
+			.as("a stage not of the scenario: the deal would start in the first")
+			.isEqualTo("Estimate 50% — all deals of the scenario, 30 closed deals");
+	}
+
+	@Test
+	void choosing_another_scenario_offers_its_stages_and_the_estimate_of_its_first() throws Exception {
+		long other = scenarios.createScenario(TestUsers.unique("Другой"));
+		long start = scenarios.addStage(other, "Начало", 20, null);
+		long end = scenarios.addStage(other, "Конец", 70, null);
+		String html = mvc
+			.perform(get("/deals/form/stage").param("clientId", String.valueOf(loyal))
+				.param("scenarioId", String.valueOf(other))
+				.param("stageId", String.valueOf(second))
+				.header("Accept-Language", "en")
+				.with(user(firstManager)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("<option value=\"" + start + "\" selected=\"selected\">Начало</option>")
+			.contains("<option value=\"" + end + "\">Конец</option>")
+			.doesNotContain("value=\"" + second + "\"")
+			.contains("id=\"form-estimate\" hx-swap-oob=\"true\"")
+			.doesNotContain("data-test=\"form-estimate\"");
+		mvc.perform(get("/deals/form/stage").param("clientId", String.valueOf(loyal))
+			.param("scenarioId", String.valueOf(scenario))
+			.header("Accept-Language", "en")
+			.with(user(firstManager)))
+			.andExpect(content().string(containsString("Estimate 75% — this client&#39;s deals, 20 closed deals")));
+	}
+
+	@Test
+	void the_form_estimate_asks_only_about_clients_and_managers_the_user_may_see() throws Exception {
+		mvc.perform(get("/deals/form/estimate").param("clientId", String.valueOf(loyal))
+			.param("scenarioId", String.valueOf(scenario))
+			.with(user(secondManager))).andExpect(status().isNotFound());
+		assertThat(formEstimate(secondManager, "clientId", other, "responsibleId", firstManager.id()))
+			.as("the first manager's 75 % is not the second's to see")
+			.isEqualTo("Estimate 50% — all deals of the scenario, 30 closed deals");
+	}
+
+	@Test
+	void the_edit_form_estimate_follows_the_manager_and_kind_chosen_on_it() throws Exception {
+		long deal = deals.create(new DealDraft(fresh, null, "Работы", null, "Поставка", scenario, null,
+				DealMode.MANUAL_STAGES, new BigDecimal("5000.00"), "RUB", null, null, null, null, List.of(), List.of(),
+				List.of(), Map.of()), head);
+		mvc.perform(get("/deals/" + deal + "/edit").header("Accept-Language", "en").with(user(head)))
+			.andExpect(content().string(containsString("Estimate 50% — all deals of the scenario, 30 closed deals")));
+		assertThat(formEstimate(head, "dealId", deal, "responsibleId", firstManager.id(), "kind", "Поставка"))
+			.isEqualTo("Estimate 75% — this manager's deals, 20 closed deals");
+		assertThat(formEstimate(head, "dealId", deal, "responsibleId", head.id(), "kind", "монтаж"))
+			.isEqualTo("Estimate 50% — deals of this kind, 30 closed deals");
+		mvc.perform(get("/deals/form/estimate").param("dealId", String.valueOf(deal)).with(user(secondManager)))
+			.andExpect(status().isNotFound());
+	}
+
+	/**
+	 * The estimate the form shows for a new deal of the fresh client in the scenario,
+	 * with these fields set (name, value, name, value…), as its text; empty when there is
+	 * none.
+	 */
+	private String formEstimate(CurrentUser user, Object... fields) throws Exception {
+		Map<String, String> params = new java.util.LinkedHashMap<>();
+		params.put("clientId", String.valueOf(fresh));
+		params.put("scenarioId", String.valueOf(scenario));
+		for (int i = 0; i < fields.length; i += 2) {
+			params.put((String) fields[i], String.valueOf(fields[i + 1]));
+		}
+		var request = get("/deals/form/estimate").header("Accept-Language", "en").with(user(user));
+		params.forEach(request::param);
+		String html = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		var text = java.util.regex.Pattern.compile("<span>(Estimate[^<]*)</span>").matcher(html);
+		return text.find() ? org.springframework.web.util.HtmlUtils.htmlUnescape(text.group(1)) : "";
+	}
+
+	private String token(CurrentUser user) {
+		return "Bearer " + tokens.issue(user.id(), "estimate").secret();
 	}
 
 	private ProbabilityEstimate estimate(long stage, long client, CurrentUser manager, @Nullable String kind) {

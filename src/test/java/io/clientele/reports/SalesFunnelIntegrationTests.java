@@ -31,6 +31,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -78,6 +79,9 @@ class SalesFunnelIntegrationTests {
 
 	@Autowired
 	PasswordEncoder encoder;
+
+	@Autowired
+	io.clientele.identity.internal.ApiTokens tokens;
 
 	CurrentUser admin;
 
@@ -228,6 +232,81 @@ class SalesFunnelIntegrationTests {
 			.param("to", "2026-01-01")
 			.param("scenario", String.valueOf(scenario))
 			.with(user(admin))).andExpect(status().isUnprocessableContent());
+	}
+
+	@Test
+	void the_api_answers_the_pages_figures_within_the_callers_access() throws Exception {
+		String yesterday = LocalDate.now().minusDays(1).toString();
+		String tomorrow = LocalDate.now().plusDays(1).toString();
+		mvc.perform(get("/api/v1/reports/funnel").param("scenario", String.valueOf(scenario))
+			.param("from", yesterday)
+			.param("to", tomorrow)
+			.header("Authorization", token(admin)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.scenarioId").value(scenario))
+			.andExpect(jsonPath("$.openDeals").value(4))
+			.andExpect(jsonPath("$.open[0].name").value("Контакт"))
+			.andExpect(jsonPath("$.open[0].deals").value(3))
+			.andExpect(jsonPath("$.open[0].amounts[0].currency").value("RUB"))
+			.andExpect(jsonPath("$.open[0].amounts[0].amount").value(300000.00))
+			.andExpect(jsonPath("$.closedDeals").value(5))
+			.andExpect(jsonPath("$.won").value(2))
+			.andExpect(jsonPath("$.overallConversion").value(40.0))
+			.andExpect(jsonPath("$.closed[1].entered").value(3))
+			.andExpect(jsonPath("$.closed[1].wentOn").value(1))
+			.andExpect(jsonPath("$.closed[1].lostHere").value(2))
+			.andExpect(jsonPath("$.losses.length()").value(3));
+		mvc.perform(get("/api/v1/reports/funnel").param("scenario", String.valueOf(scenario))
+			.param("from", yesterday)
+			.param("to", tomorrow)
+			.header("Authorization", token(managerSouth)))
+			.andExpect(jsonPath("$.openDeals").value(1))
+			.andExpect(jsonPath("$.closedDeals").value(1))
+			.andExpect(jsonPath("$.won").value(0));
+		mvc.perform(get("/api/v1/reports/funnel").param("scenario", String.valueOf(scenario))
+			.param("department", String.valueOf(south))
+			.header("Authorization", token(headNorth)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.openDeals").value(0))
+			.andExpect(jsonPath("$.closedDeals").value(0))
+			.andExpect(jsonPath("$.departmentId").value(south));
+	}
+
+	@Test
+	void the_api_refuses_an_unknown_scenario_and_a_reversed_period_with_problem_details() throws Exception {
+		mvc.perform(
+				get("/api/v1/reports/funnel").param("scenario", "999999999").header("Authorization", token(managerA)))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.status").value(404));
+		mvc.perform(get("/api/v1/reports/funnel").param("scenario", String.valueOf(scenario))
+			.param("from", "2026-02-01")
+			.param("to", "2026-01-01")
+			.header("Accept-Language", "en")
+			.header("Authorization", token(managerA)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.errors[0].field").value("to"));
+		mvc.perform(get("/api/v1/reports/funnel").param("from", "someday").header("Authorization", token(managerA)))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("Content-Type", "application/problem+json"));
+	}
+
+	@Test
+	void the_funnel_and_the_deal_calls_are_in_the_openapi_document() throws Exception {
+		var paths = tools.jackson.databind.json.JsonMapper.shared()
+			.readTree(mvc.perform(get("/api/docs")).andReturn().getResponse().getContentAsString())
+			.get("paths");
+		assertThat(paths.get("/api/v1/reports/funnel").has("get")).isTrue();
+		assertThat(paths.get("/api/v1/deals/{id}/estimate").has("get")).isTrue();
+		assertThat(paths.get("/api/v1/deals/{id}/attachments").has("get")).isTrue();
+		assertThat(paths.get("/api/v1/deals/{id}/attachments").has("post")).isTrue();
+		assertThat(paths.get("/api/v1/deals/{id}/attachments/{attachmentId}").has("get")).isTrue();
+		assertThat(paths.get("/api/v1/deals/{id}/attachments/{attachmentId}").has("delete")).isTrue();
+	}
+
+	private String token(CurrentUser user) {
+		return "Bearer " + tokens.issue(user.id(), "funnel").secret();
 	}
 
 	private FunnelFilter filter(@Nullable Long manager, @Nullable Long department) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import io.clientele.clients.Address;
 import io.clientele.shared.PhoneNumbers;
 import io.clientele.shared.RecordChanged.FieldChange;
+import io.clientele.shared.RecordChanged.ValueFormat;
 import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFields;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,13 @@ final class ClientChanges {
 	private ClientChanges() {
 	}
 
-	record Value(String text, boolean key) {
+	/** A value as the history keeps it; {@code format} says how a reader sees it. */
+	record Value(String text, boolean key, @Nullable ValueFormat format) {
+
+		Value(String text, boolean key) {
+			this(text, key, null);
+		}
+
 	}
 
 	/** Field label (message key, or literal for extra fields) to value. */
@@ -51,8 +58,10 @@ final class ClientChanges {
 		}
 		text(values, "client.field.website", client.website());
 		text(values, "client.field.source", client.source());
-		text(values, "client.field.birthday", client.birthday() == null ? null : client.birthday().toString());
-		text(values, "client.field.founded-on", client.foundedOn() == null ? null : client.foundedOn().toString());
+		formatted(values, "client.field.birthday", client.birthday() == null ? null : client.birthday().toString(),
+				ValueFormat.DATE);
+		formatted(values, "client.field.founded-on", client.foundedOn() == null ? null : client.foundedOn().toString(),
+				ValueFormat.DATE);
 		text(values, "client.field.notes", client.notes());
 		text(values, "client.field.phones",
 				join(client.phones()
@@ -90,8 +99,10 @@ final class ClientChanges {
 			if (value != null) {
 				String label = field.label();
 				literal.add(label);
-				values.put(label, new Value(CustomFields.neutral(field, value),
-						field.type() == io.clientele.shared.customfields.CustomFieldType.BOOLEAN));
+				values.put(label,
+						new Value(CustomFields.neutral(field, value),
+								field.type() == io.clientele.shared.customfields.CustomFieldType.BOOLEAN,
+								CustomFields.historyFormat(field)));
 			}
 		}
 		return new Snapshot(values, literal);
@@ -108,8 +119,9 @@ final class ClientChanges {
 			if (!Objects.equals(old, now)) {
 				boolean literal = before.literalLabels().contains(label) || after.literalLabels().contains(label);
 				boolean keys = (old != null && old.key()) || (now != null && now.key());
+				ValueFormat format = now != null ? now.format() : old.format();
 				changes.add(new FieldChange(label, literal, old == null ? null : old.text(),
-						now == null ? null : now.text(), keys));
+						now == null ? null : now.text(), keys, format));
 			}
 		}
 		return changes;
@@ -133,8 +145,13 @@ final class ClientChanges {
 	}
 
 	private static void text(Map<String, Value> values, String key, @Nullable String text) {
+		formatted(values, key, text, null);
+	}
+
+	private static void formatted(Map<String, Value> values, String key, @Nullable String text,
+			@Nullable ValueFormat format) {
 		if (text != null && !text.isEmpty()) {
-			values.put(key, new Value(text, false));
+			values.put(key, new Value(text, false, format));
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.clientele.shared.RecordChanged.FieldChange;
+import io.clientele.shared.RecordChanged.ValueFormat;
 import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFieldType;
 import io.clientele.shared.customfields.CustomFields;
@@ -25,7 +26,10 @@ final class ContactChanges {
 		put(values, "client.field.last-name", contact.lastName());
 		put(values, "client.field.first-name", contact.firstName());
 		put(values, "client.field.middle-name", contact.middleName());
-		put(values, "client.field.birthday", contact.birthday() == null ? null : contact.birthday().toString());
+		if (contact.birthday() != null) {
+			values.put("client.field.birthday",
+					new ClientChanges.Value(contact.birthday().toString(), false, ValueFormat.DATE));
+		}
 		put(values, "client.field.phones", ContactStore.phones(contact));
 		put(values, "client.field.emails", String.join("; ", contact.emails().stream().map(e -> e.address()).toList()));
 		put(values, "client.field.messengers",
@@ -48,7 +52,7 @@ final class ContactChanges {
 			if (value != null) {
 				literal.add(field.label());
 				values.put(field.label(), new ClientChanges.Value(CustomFields.neutral(field, value),
-						field.type() == CustomFieldType.BOOLEAN));
+						field.type() == CustomFieldType.BOOLEAN, CustomFields.historyFormat(field)));
 			}
 		}
 		return new ClientChanges.Snapshot(values, literal);

@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.clientele.deals.DealCard;
 import io.clientele.deals.DealList;
 import io.clientele.deals.DealProgress;
 import io.clientele.deals.DealService;
 import io.clientele.deals.LossReason;
+import io.clientele.deals.ProbabilityEstimates;
 import io.clientele.deals.SalesScenario;
 import io.clientele.deals.SalesScenarios;
 import io.clientele.deals.internal.DealColumns;
@@ -55,12 +57,16 @@ class DealsApi {
 
 	private final SalesScenarios scenarios;
 
-	DealsApi(DealService deals, DealProgress progress, DealList list, DealColumns columns, SalesScenarios scenarios) {
+	private final ProbabilityEstimates estimates;
+
+	DealsApi(DealService deals, DealProgress progress, DealList list, DealColumns columns, SalesScenarios scenarios,
+			ProbabilityEstimates estimates) {
 		this.deals = deals;
 		this.progress = progress;
 		this.list = list;
 		this.columns = columns;
 		this.scenarios = scenarios;
+		this.estimates = estimates;
 	}
 
 	record Page(List<Map<String, @Nullable Object>> items, @Nullable String next, @Nullable String previous,
@@ -105,6 +111,32 @@ class DealsApi {
 	@Operation(summary = "A deal with its lines and its stays in stages")
 	DealJson get(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		return DealJson.of(deals.card(id, user));
+	}
+
+	/**
+	 * The statistical estimate beside a deal's probability, as on its card.
+	 *
+	 * @param percent the share won, or null when there is no estimate (a closed deal, or
+	 * no closed deal ever reached its stage)
+	 * @param basis CLIENT, MANAGER, KIND or SCENARIO: which closed deals it counts
+	 */
+	record Estimate(long dealId, long stageId, int probability, @Nullable Integer percent, @Nullable String basis,
+			long deals, long won) {
+	}
+
+	@GetMapping("/deals/{id}/estimate")
+	@Operation(summary = "The probability estimate of a deal",
+			description = "Of the closed deals that reached the deal's current stage, the share won: from the same "
+					+ "client, else the same responsible manager, else the same kind of deal when at least "
+					+ ProbabilityEstimates.ENOUGH + " of them were closed, else from the whole scenario. `percent` "
+					+ "is null for a closed deal or when no closed deal reached the stage. To accept it, send it as "
+					+ "`probability` with `PUT /api/v1/deals/{id}`.")
+	Estimate estimate(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+		DealCard card = deals.card(id, user);
+		return estimates.of(card)
+			.map(e -> new Estimate(id, card.stageId(), card.probability(), e.percent(), e.basis().name(), e.deals(),
+					e.won()))
+			.orElse(new Estimate(id, card.stageId(), card.probability(), null, null, 0, 0));
 	}
 
 	@PostMapping("/deals")

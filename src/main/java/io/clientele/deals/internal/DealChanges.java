@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.clientele.deals.DealLine;
 import io.clientele.shared.RecordChanged.FieldChange;
+import io.clientele.shared.RecordChanged.ValueFormat;
 import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFieldType;
 import io.clientele.shared.customfields.CustomFields;
@@ -25,7 +26,13 @@ final class DealChanges {
 	private DealChanges() {
 	}
 
-	record Value(String text, boolean key) {
+	/** A value as the history keeps it; {@code format} says how a reader sees it. */
+	record Value(String text, boolean key, @Nullable ValueFormat format) {
+
+		Value(String text, boolean key) {
+			this(text, key, null);
+		}
+
 	}
 
 	record Snapshot(Map<String, Value> values, Set<String> literalLabels) {
@@ -55,10 +62,11 @@ final class DealChanges {
 		values.put("deal.field.state", new Value(deal.state().messageKey(), true));
 		text(values, "deal.field.loss-reason", Names.of(names.reasons(), deal.lossReasonId()));
 		text(values, "deal.field.loss-note", deal.lossNote());
-		text(values, "deal.field.amount", deal.amount().toPlainString() + " " + deal.currency());
+		formatted(values, "deal.field.amount", deal.amount().toPlainString() + " " + deal.currency(),
+				ValueFormat.MONEY);
 		text(values, "deal.field.probability", deal.probability() + "%");
-		text(values, "deal.field.expected-close",
-				deal.expectedClose() == null ? null : deal.expectedClose().toString());
+		formatted(values, "deal.field.expected-close",
+				deal.expectedClose() == null ? null : deal.expectedClose().toString(), ValueFormat.DATE);
 		text(values, "deal.field.channel", deal.channel());
 		text(values, "deal.field.responsible", Names.of(names.users(), deal.responsibleId()));
 		text(values, "deal.field.co-executors",
@@ -69,8 +77,8 @@ final class DealChanges {
 			Object value = deal.custom().get(field.key());
 			if (value != null) {
 				literal.add(field.label());
-				values.put(field.label(),
-						new Value(CustomFields.neutral(field, value), field.type() == CustomFieldType.BOOLEAN));
+				values.put(field.label(), new Value(CustomFields.neutral(field, value),
+						field.type() == CustomFieldType.BOOLEAN, CustomFields.historyFormat(field)));
 			}
 		}
 		return new Snapshot(values, literal);
@@ -86,8 +94,9 @@ final class DealChanges {
 			if (!Objects.equals(old, now)) {
 				boolean literal = before.literalLabels().contains(label) || after.literalLabels().contains(label);
 				boolean keys = (old != null && old.key()) || (now != null && now.key());
+				ValueFormat format = now != null ? now.format() : old.format();
 				changes.add(new FieldChange(label, literal, old == null ? null : old.text(),
-						now == null ? null : now.text(), keys));
+						now == null ? null : now.text(), keys, format));
 			}
 		}
 		return changes;
@@ -104,8 +113,13 @@ final class DealChanges {
 	}
 
 	private static void text(Map<String, Value> values, String key, @Nullable String text) {
+		formatted(values, key, text, null);
+	}
+
+	private static void formatted(Map<String, Value> values, String key, @Nullable String text,
+			@Nullable ValueFormat format) {
 		if (text != null && !text.isEmpty()) {
-			values.put(key, new Value(text, false));
+			values.put(key, new Value(text, false, format));
 		}
 	}
 

@@ -25,6 +25,12 @@ import org.springframework.stereotype.Component;
  * raised). On each node the users connected there who may see the deal now (its
  * responsible manager or a co-executor in their access scope) get its scenario, stage and
  * state; a board re-fetches the columns it touches through its access-checked pages.
+ *
+ * <p>
+ * A change that takes the deal away from some viewers (another responsible manager,
+ * co-executors removed) names its previous people too: those who could see the deal
+ * before and cannot now get {@code {deal, gone: true}}, which tells their pages to drop
+ * it, and nothing more.
  */
 @Component
 class DealLiveUpdates implements LiveTopic {
@@ -55,6 +61,16 @@ class DealLiveUpdates implements LiveTopic {
 		}
 	}
 
+	/**
+	 * The deal's responsible manager and co-executors are about to change from these: its
+	 * previous viewers who lose sight of it will be told it has gone.
+	 */
+	void ownersChanging(long dealId, long previousResponsible, List<Long> previousCoExecutors) {
+		StringBuilder payload = new StringBuilder().append(dealId).append(';').append(previousResponsible);
+		previousCoExecutors.forEach(id -> payload.append(',').append(id));
+		live.publish(TOPIC, payload.toString());
+	}
+
 	@Override
 	public String name() {
 		return TOPIC;
@@ -66,8 +82,15 @@ class DealLiveUpdates implements LiveTopic {
 	@Override
 	public Map<Long, LiveEvent> recipients(String payload, Set<Long> connected) {
 		long id;
+		List<Long> before = new java.util.ArrayList<>();
 		try {
-			id = Long.parseLong(payload);
+			String[] parts = payload.split(";", 2);
+			id = Long.parseLong(parts[0]);
+			if (parts.length > 1) {
+				for (String person : parts[1].split(",")) {
+					before.add(Long.parseLong(person));
+				}
+			}
 		}
 		catch (NumberFormatException ex) {
 			return Map.of();
@@ -87,9 +110,21 @@ class DealLiveUpdates implements LiveTopic {
 			return Map.of();
 		}
 		Seen seen = deal.get();
+		Map<Long, LiveEvent> recipients = new HashMap<>();
+		if (!before.isEmpty()) {
+			// those who see it now hear of the change through its plain notification
+			LiveEvent gone = new LiveEvent(TOPIC, "{\"deal\":%d,\"gone\":true}".formatted(id));
+			for (Map.Entry<Long, AccessScope> reader : scopes.of(connected).entrySet()) {
+				DealVisibility visibility = new DealVisibility(reader.getValue());
+				if (visibility.covers(before.get(0), before.subList(1, before.size()))
+						&& !visibility.covers(seen.responsibleId(), seen.coExecutorIds())) {
+					recipients.put(reader.getKey(), gone);
+				}
+			}
+			return recipients;
+		}
 		LiveEvent event = new LiveEvent(TOPIC, "{\"deal\":%d,\"scenario\":%d,\"stage\":%d,\"state\":\"%s\"}"
 			.formatted(id, seen.scenarioId(), seen.stageId(), seen.state()));
-		Map<Long, LiveEvent> recipients = new HashMap<>();
 		for (Map.Entry<Long, AccessScope> reader : scopes.of(connected).entrySet()) {
 			if (new DealVisibility(reader.getValue()).covers(seen.responsibleId(), seen.coExecutorIds())) {
 				recipients.put(reader.getKey(), event);

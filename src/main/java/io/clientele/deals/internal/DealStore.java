@@ -60,8 +60,11 @@ public class DealStore {
 
 	private final Clock clock;
 
+	private final DealLiveUpdates live;
+
 	DealStore(DealRepository deals, SalesScenarios scenarios, ClientService clients, RecordNames names,
-			UserDirectory users, AccessScopes scopes, CustomFields customFields, Clock clock) {
+			UserDirectory users, AccessScopes scopes, CustomFields customFields, Clock clock, DealLiveUpdates live) {
+		this.live = live;
 		this.deals = deals;
 		this.scenarios = scenarios;
 		this.clients = clients;
@@ -167,6 +170,10 @@ public class DealStore {
 	}
 
 	public void update(Deal deal, DealData data, Instant now) {
+		if (deal.responsibleId() != data.responsibleId()
+				|| !new HashSet<>(data.coExecutorIds()).containsAll(deal.coExecutorIds())) {
+			live.ownersChanging(deal.id(), deal.responsibleId(), deal.coExecutorIds());
+		}
 		deal.update(data, now);
 		save(deal);
 	}

@@ -2,7 +2,6 @@ package io.clientele.deals.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 import io.clientele.deals.DealAttachments;
 import io.clientele.identity.CurrentUser;
@@ -58,14 +57,7 @@ class DealAttachmentPages {
 	void download(@PathVariable long id, @PathVariable long attachmentId, @AuthenticationPrincipal CurrentUser user,
 			HttpServletResponse response) throws IOException {
 		DealAttachments.Content content = attachments.open(id, attachmentId, user);
-		response.setContentType(content.contentType());
-		response.setContentLengthLong(content.size());
-		response.setHeader("Content-Disposition", Download.attachment(content.fileName()));
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader("Cache-Control", "private, no-store");
-		try (InputStream in = content.stream(); OutputStream out = response.getOutputStream()) {
-			in.transferTo(out);
-		}
+		Download.send(content.fileName(), content.contentType(), content.size(), content.stream(), response);
 	}
 
 	@PostMapping("/{attachmentId}/delete")

@@ -93,11 +93,14 @@ class DealPages {
 
 	private final DealAttachments attachments;
 
+	private final DealFormEstimates formEstimates;
+
 	DealPages(DealService deals, DealProgress progress, DealList list, DealColumns columns, ListView view,
 			SavedViewActions savedViews, SalesScenarios scenarios, DealStore store, ClientService clients,
 			RecordNames names, UserDirectory users, AccessScopes scopes, RecordHistory history, ListExport exports,
-			ProbabilityEstimates estimates, DealAttachments attachments) {
+			ProbabilityEstimates estimates, DealAttachments attachments, DealFormEstimates formEstimates) {
 		this.attachments = attachments;
+		this.formEstimates = formEstimates;
 		this.exports = exports;
 		this.estimates = estimates;
 		this.deals = deals;
@@ -365,37 +368,18 @@ class DealPages {
 		Forms.reject(errors, new RuleViolation(field, violation.messageKey(), violation.arguments()));
 	}
 
-	/**
-	 * The estimate beside the form's probability: the deal's own, or for a new deal that
-	 * of the scenario's first stage for this client and the user.
-	 */
-	private io.clientele.deals.@Nullable ProbabilityEstimate estimate(@Nullable DealForm form, @Nullable DealCard card,
-			CurrentUser user) {
-		if (card != null) {
-			return estimates.of(card).orElse(null);
-		}
-		if (form == null || form.getClientId() == null || form.getScenarioId() == null) {
-			return null;
-		}
-		List<io.clientele.deals.SalesScenario.Stage> stages;
-		try {
-			stages = scenarios.scenario(form.getScenarioId()).activeStages();
-		}
-		catch (io.clientele.shared.RecordNotFound ex) {
-			return null;
-		}
-		return stages.isEmpty() ? null
-				: estimates
-					.estimate(form.getScenarioId(), stages.get(0).id(), form.getClientId(),
-							form.getResponsibleId() != null ? form.getResponsibleId() : user.id(), form.getKind())
-					.orElse(null);
-	}
-
 	private String formPage(Model model, CurrentUser user, @Nullable DealCard card) {
 		DealForm form = (DealForm) model.getAttribute("form");
 		long clientId = form != null && form.getClientId() != null ? form.getClientId() : card.clientId();
 		model.addAttribute("deal", card);
-		model.addAttribute("estimate", estimate(form, card, user));
+		if (card == null) {
+			var stage = formEstimates.startStage(form.getScenarioId(), form.getStageId());
+			form.setStageId(stage == null ? null : stage.id());
+			model.addAttribute("stages", formEstimates.stages(form.getScenarioId()));
+			model.addAttribute("stageId", form.getStageId());
+		}
+		model.addAttribute("estimate", formEstimates.estimate(card, form.getClientId(), form.getScenarioId(),
+				form.getStageId(), form.getResponsibleId(), form.getKind(), user));
 		model.addAttribute("clientName", names.clients(List.of(clientId)).getOrDefault(clientId, "#" + clientId));
 		model.addAttribute("contacts", names.contactsOf(clientId));
 		model.addAttribute("scenarios", scenarios.active());

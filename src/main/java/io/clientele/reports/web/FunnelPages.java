@@ -47,9 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/reports/funnel")
 class FunnelPages {
 
-	/** The period a funnel opens with: the last three months up to today. */
-	static final int DEFAULT_MONTHS = 3;
-
 	private final SalesFunnel funnel;
 
 	private final SalesScenarios scenarios;
@@ -157,11 +154,8 @@ class FunnelPages {
 
 	private FunnelFilter filter(List<SalesScenario> all, @Nullable Long scenario, @Nullable LocalDate from,
 			@Nullable LocalDate to, @Nullable Long manager, @Nullable Long department) {
-		LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
-		LocalDate until = to != null ? to : today;
-		long chosen = scenario != null ? scenario : all.get(0).id();
-		return new FunnelFilter(chosen, from != null ? from : until.minusMonths(DEFAULT_MONTHS), until, manager,
-				department);
+		return FunnelFilter.of(all.get(0).id(), scenario, from, to, manager, department,
+				LocalDate.now(clock.withZone(ZoneId.systemDefault())));
 	}
 
 	/**

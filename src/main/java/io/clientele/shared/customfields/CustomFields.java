@@ -184,6 +184,18 @@ public class CustomFields {
 		};
 	}
 
+	/**
+	 * How the history shows a field's {@link #neutral} value: numbers and dates in the
+	 * reader's format; null for the rest.
+	 */
+	public static io.clientele.shared.RecordChanged.@Nullable ValueFormat historyFormat(CustomField field) {
+		return switch (field.type()) {
+			case NUMBER -> io.clientele.shared.RecordChanged.ValueFormat.NUMBER;
+			case DATE -> io.clientele.shared.RecordChanged.ValueFormat.DATE;
+			default -> null;
+		};
+	}
+
 	/** A stored value as a reader sees it, in their language. */
 	public String display(CustomField field, @Nullable Object value, Locale locale) {
 		if (value == null) {

@@ -54,6 +54,23 @@ public record Download(String name, String fallback, String sheetName, ExportFor
 		return attachment(ascii, safe);
 	}
 
+	/**
+	 * Sends a stored file (an attachment a user uploaded) always as a download, never to
+	 * be shown inline (so an HTML or SVG file cannot run in the application's origin),
+	 * under its stored type and a safe name, and closes {@code content}.
+	 */
+	public static void send(String fileName, String contentType, long size, java.io.InputStream content,
+			HttpServletResponse response) throws IOException {
+		response.setContentType(contentType);
+		response.setContentLengthLong(size);
+		response.setHeader("Content-Disposition", attachment(fileName));
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("Cache-Control", "private, no-store");
+		try (content; OutputStream out = response.getOutputStream()) {
+			content.transferTo(out);
+		}
+	}
+
 	/** Sets the headers and opens the body. */
 	public OutputStream start(HttpServletResponse response) {
 		response.setContentType(format.mediaType());

@@ -33,7 +33,8 @@ class LayoutModel implements HandlerInterceptor {
 		if (view == null || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
 			return;
 		}
-		view.addObject("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		view.addObject("currentPath", path);
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof ClienteleUserDetails user) {
 			view.addObject("signedIn", user);
@@ -42,8 +43,10 @@ class LayoutModel implements HandlerInterceptor {
 			}
 			// Until the password is changed nothing else is reachable, so nothing else is
 			// offered.
-			view.addObject("navigation",
-					user.mustChangePassword() ? java.util.Map.of() : navigation.sectionsFor(authentication));
+			var sections = user.mustChangePassword() ? java.util.Map.<String, java.util.List<NavigationEntry>>of()
+					: navigation.sectionsFor(authentication);
+			view.addObject("navigation", sections);
+			view.addObject("currentEntry", Navigation.current(sections, path));
 		}
 	}
 

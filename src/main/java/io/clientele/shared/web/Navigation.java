@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.clientele.shared.security.ClienteleUserDetails;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,30 @@ public class Navigation {
 			.forEach(entry -> sections.computeIfAbsent(entry.section(), key -> new java.util.ArrayList<>()).add(entry));
 		sections.values().removeIf(List::isEmpty);
 		return sections;
+	}
+
+	/**
+	 * The one entry the page at {@code path} belongs to: the entry whose page is the
+	 * longest prefix of the path, whole segments only ({@code /deals/board} belongs to
+	 * the board, not to the deals under {@code /deals}); saved views under a list are
+	 * never it.
+	 */
+	public static @Nullable NavigationEntry current(Map<String, List<NavigationEntry>> sections, String path) {
+		NavigationEntry best = null;
+		int longest = -1;
+		for (List<NavigationEntry> entries : sections.values()) {
+			for (NavigationEntry entry : entries) {
+				String page = entry.href().contains("?") ? entry.href().substring(0, entry.href().indexOf('?'))
+						: entry.href();
+				boolean matches = page.equals("/") ? path.equals("/")
+						: path.equals(page) || path.startsWith(page.endsWith("/") ? page : page + "/");
+				if (!entry.nested() && matches && page.length() > longest) {
+					best = entry;
+					longest = page.length();
+				}
+			}
+		}
+		return best;
 	}
 
 }
