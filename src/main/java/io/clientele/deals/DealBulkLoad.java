@@ -113,6 +113,8 @@ public class DealBulkLoad {
 			indexes.drop();
 			keys.drop();
 			statement.execute("alter table deals disable trigger user");
+			// The counters' aggregations and the references' checks hash millions of rows.
+			statement.execute("set local work_mem = '256MB'");
 			long first;
 			try (var next = statement.executeQuery("select nextval(pg_get_serial_sequence('deals', 'id'))")) {
 				next.next();
