@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -487,6 +488,10 @@ def main():
         sh(os.path.join(ROOT, "mvnw"), "-q", "-B", "-f", os.path.join(BENCH, "reference", "pom.xml"),
            "-DskipTests", "package", cwd=ROOT)
 
+    for port in (APP_PORT, REF_PORT, DB_PORT):
+        with socket.socket() as probe:
+            if probe.connect_ex(("localhost", port)) == 0:
+                sys.exit(f"port {port} is in use: another Clientele, reference app or database (still stopping?)")
     env = dict(os.environ, CLIENTELE_HOME=args.home, PORT=str(APP_PORT))
     app_log = open(os.path.join(tempfile.gettempdir(), f"bench-clientele-{APP_PORT}.log"), "w")
     app = subprocess.Popen(["java", "-jar", jar, f"--clientele.embedded-db.port={DB_PORT}"], env=env,
@@ -527,19 +532,21 @@ def main():
         with open(os.path.join(args.out, time.strftime("%Y-%m-%d-%H%M") + ".md"), "w") as f:
             f.write(table)
     finally:
-        psql("delete from saved_views where name like 'Бенчмарк:%'")
-        # What the deal scenarios added: the card sample and the board's remembered scenario.
-        psql("drop table if exists bench_deal_sample")
-        psql(f"delete from deal_board_choices where user_id = (select id from users where username = '{MANAGER}')")
-        # The clients the write scenarios created (by the app and by pgbench): a data set stays
-        # the generator's, or a manager's clients and every later figure drift from run to run.
-        psql(f"""with created as (delete from clients where created_by = (select id from users where username = '{MANAGER}')
-                                   and name in ('ООО «Бенчмарк»', 'ООО «Бенчмарк SQL»') returning id)
-                 delete from record_history where record_type = 'client' and record_id in (select id from created)""")
-        reference.terminate()
-        app.terminate()
-        app.wait(60)
-        reference.wait(60)
+        try:
+            psql("delete from saved_views where name like 'Бенчмарк:%'")
+            # What the deal scenarios added: the card sample and the board's remembered scenario.
+            psql("drop table if exists bench_deal_sample")
+            psql(f"delete from deal_board_choices where user_id = (select id from users where username = '{MANAGER}')")
+            # The clients the write scenarios created (by the app and by pgbench): a data set stays
+            # the generator's, or a manager's clients and every later figure drift from run to run.
+            psql(f"""with created as (delete from clients where created_by = (select id from users where username = '{MANAGER}')
+                                       and name in ('ООО «Бенчмарк»', 'ООО «Бенчмарк SQL»') returning id)
+                     delete from record_history where record_type = 'client' and record_id in (select id from created)""")
+        finally:  # the apps end even when the database is gone
+            reference.terminate()
+            app.terminate()
+            app.wait(60)
+            reference.wait(60)
 
 
 def wait_for_reference(process):
