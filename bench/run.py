@@ -10,12 +10,14 @@ same rate for all three. Load runs on loopback only, for a bounded time.
 """
 import argparse
 import base64
+import datetime
 import glob
 import hashlib
 import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -25,7 +27,7 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
-APP_PORT, REF_PORT, DB_PORT = 18080, 18081, 15432
+APP_PORT, REF_PORT, DB_PORT = 18080, 18081, 15432  # defaults; --app-port, --ref-port, --db-port
 POOL = 4  # Clientele's pool on 2 cores (two per core, at least four), and the reference's
 MANAGER, ADMIN = "m007", "admin"
 
@@ -205,7 +207,7 @@ def scenarios(ctx):
     admin_h = {"Authorization": "Bearer " + ctx["admin_token"]}
     manager_s = {"Cookie": ctx["manager_cookie"]}
     admin_s = {"Cookie": ctx["admin_cookie"]}
-    mgr = dict(first=ctx["manager_first"], step=200, count=5000)
+    mgr = dict(first=ctx["manager_first"], step=200, count=ctx["clients"] // 200)
     everyone = dict(first=1, step=1, count=ctx["clients"])
     filters = "f.segments=1&f.city=%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0&f.cf1=o2"
     card_m = dict(file="card.sql", vars=dict(token=ctx["manager_hash"], **mgr))
@@ -258,6 +260,48 @@ def scenarios(ctx):
         dict(name="search as you type, administrator", kind="search", raw=raw,
              http=dict(mode="paths", paths=typed, headers=admin_s),
              sql=dict(file="search-admin.sql", vars=ctx["admin_session"])),
+    ] + (deal_scenarios(ctx) if "deal_ids" in ctx else [])
+
+
+def deal_scenarios(ctx):
+    """The deals' pages and API (--only deal) and the sales funnel (--only funnel)."""
+    manager_h = {"Authorization": "Bearer " + ctx["manager_token"]}
+    admin_h = {"Authorization": "Bearer " + ctx["admin_token"]}
+    manager_s = {"Cookie": ctx["manager_cookie"]}
+    admin_s = {"Cookie": ctx["admin_cookie"]}
+    sample = dict(count=len(ctx["deal_ids"]))
+    manager_page = dict(ctx["manager_session"], page_clients=ctx["manager_page_clients"],
+                        page_users=ctx["manager_page_users"])
+    admin_page = dict(ctx["admin_session"], page_clients=ctx["admin_page_clients"], page_users=ctx["admin_page_users"])
+    board = dict(ctx["manager_session"], scenario=ctx["board_scenario"], stages=ctx["board_stages"],
+                 card_clients=ctx["board_clients"])
+    funnel = dict(ctx["admin_session"], **ctx["funnel_period"])
+    return [
+        dict(name="deal list API, manager", kind="read",
+             http=dict(mode="paths", paths=["/api/v1/deals"], headers=manager_h),
+             sql=dict(file="deal-list.sql", vars=dict(token=ctx["manager_hash"]))),
+        dict(name="deal list API, administrator", kind="read",
+             http=dict(mode="paths", paths=["/api/v1/deals"], headers=admin_h),
+             sql=dict(file="deal-list-admin.sql", vars=dict(token=ctx["admin_hash"]))),
+        dict(name="deal list page, manager", kind="html", api="deal list API, manager",
+             http=dict(mode="paths", paths=["/deals"], headers=manager_s),
+             sql=dict(file="deal-list-page.sql", vars=manager_page)),
+        dict(name="deal list page, administrator", kind="html", api="deal list API, administrator",
+             http=dict(mode="paths", paths=["/deals"], headers=admin_s),
+             sql=dict(file="deal-list-page-admin.sql", vars=admin_page)),
+        dict(name="deal card API, manager", kind="read",
+             http=dict(mode="paths", paths=["/api/v1/deals/" + id_ for id_ in ctx["deal_ids"]], headers=manager_h),
+             sql=dict(file="deal-card.sql", vars=dict(token=ctx["manager_hash"], **sample))),
+        dict(name="deal card page, manager", kind="html", api="deal card API, manager",
+             http=dict(mode="paths", paths=["/deals/" + id_ for id_ in ctx["deal_ids"]], headers=manager_s),
+             sql=dict(file="deal-card-page.sql", vars=dict(ctx["manager_session"], **sample))),
+        dict(name="deal board page, manager", kind="page",
+             http=dict(mode="paths", paths=[f"/deals/board?scenario={ctx['board_scenario']}"], headers=manager_s),
+             sql=dict(file="deal-board.sql", vars=board)),
+        dict(name="funnel report page, administrator", kind="page",
+             http=dict(mode="paths", paths=[f"/reports/funnel?scenario={id_}" for id_ in ctx["scenarios"]],
+                       headers=admin_s),
+             sql=dict(file="deal-funnel.sql", vars=funnel)),
     ]
 
 
@@ -322,12 +366,14 @@ def prepare(password):
     ctx["clients"] = int(psql("select max(id) from clients where created_by is null"))
     manager_id = psql(f"select id from users where username = '{MANAGER}'")
     ctx["manager_first"] = int(psql(f"select min(id) from clients where responsible_id = {manager_id}"))
+    share = ctx["clients"] // 200
     check = psql(f"""select count(*) from clients where responsible_id = {manager_id} and created_by is null
-                     and (id - {ctx['manager_first']}) % 200 = 0 and id < {ctx['manager_first']} + 200 * 5000""")
-    if int(check) != 5000:
-        sys.exit("the data set is not the generator's M set (m007 should hold every 200th client)")
+                     and (id - {ctx['manager_first']}) % 200 = 0 and id < {ctx['manager_first']} + 200 * {share}""")
+    if int(check) != share:
+        sys.exit("the data set is not a generated set (m007 should hold every 200th client)")
+    page = min(99949, ctx["clients"] - 51)  # page 2,000 (on S, which has 200 pages, the last one)
     name, id_ = psql("select lower(name), id from clients where deleted_at is null "
-                     "order by lower(name), id offset 99949 limit 1").split("\t")  # once, to find page 2,000
+                     f"order by lower(name), id offset {page} limit 1").split("\t")  # once, to find the page
     ctx["after_name"], ctx["after_id"] = name, id_
     ctx["cursor"] = base64.urlsafe_b64encode(json.dumps([name, id_], ensure_ascii=False,
                                                         separators=(",", ":")).encode()).decode().rstrip("=")
@@ -336,7 +382,66 @@ def prepare(password):
         values ('clients', 'Бенчмарк: Москва, выставка', {admin_id},
                 'f.segments=1&f.city=%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0&f.cf1=o2&sort=name')
         returning id""").splitlines()[0]
+    ctx["manager_id"], ctx["admin_id"] = manager_id, admin_id
+    if psql("select exists (select 1 from deals)") == "t":
+        prepare_deals(ctx)
     return ctx
+
+
+def prepare_deals(ctx):
+    """What the deal scenarios request: the deals whose cards are opened, the board's and the
+    funnel's scenarios, and (for pgbench, which cannot take them from an earlier row set) the
+    clients and people a list page or the board names, which do not change during a run."""
+    manager = ctx["manager_id"]
+    # The manager's open deals with a kind, a contact person and no co-executor: every card
+    # request then runs the same statements (deal-card.sql). pgbench picks them by number.
+    psql(f"""drop table if exists bench_deal_sample;
+             create table bench_deal_sample as
+             select row_number() over (order by md5(id::text)) as n, id from deals
+              where responsible_id = {manager} and state = 'IN_WORK' and deleted_at is null and kind is not null
+                and contact_id is not null and co_executor_ids = '{{}}';
+             delete from bench_deal_sample where n > 2000;
+             alter table bench_deal_sample add primary key (n)""")
+    ctx["deal_ids"] = psql("select id from bench_deal_sample order by n").split()
+    scenarios = psql("select id from sales_scenarios where active order by position, id").split()
+    ctx["scenarios"] = scenarios
+    ctx["board_scenario"] = scenarios[0]
+    ctx["board_stages"] = psql(f"""select '{{' || string_agg(id::text, ',' order by position, id) || '}}'
+        from sales_stages where scenario_id = {scenarios[0]} and active""")
+    ctx["board_clients"] = psql(f"""select '{{' || coalesce(string_agg(distinct client_id::text, ','), '') || '}}' from (
+        select d.client_id, row_number() over (partition by d.stage_id order by d.expected_close, d.id) as place
+          from deals d
+         where d.scenario_id = {scenarios[0]} and d.stage_id = any('{ctx["board_stages"]}') and d.state = 'IN_WORK'
+           and d.deleted_at is null and (d.responsible_id = {manager} or d.co_executor_ids && array[{manager}::bigint])) x
+         where place <= 50""")
+    for who, condition in (("manager", f"(c.responsible_id = {manager} or c.co_executor_ids && array[{manager}::bigint])"),
+                           ("admin", "true")):
+        ctx[f"{who}_page_clients"], ctx[f"{who}_page_users"] = psql(f"""
+            select '{{' || string_agg(distinct client_id::text, ',') || '}}',
+                   '{{' || (select string_agg(distinct u::text, ',') from unnest(array_agg(responsible_id)
+                            || array_agg(x)) u) || '}}'
+              from (select c.client_id, c.responsible_id, c.co_executor_ids from deals c
+                     where c.deleted_at is null and {condition} order by c.created_at desc, c.id desc limit 50) p
+              left join lateral unnest(p.co_executor_ids) x on true""").split("\t")
+    today = datetime.date.today()
+    start = datetime.datetime.combine(add_months(today, -3), datetime.time()).astimezone()
+    end = datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time()).astimezone()
+    ctx["funnel_period"] = dict(scenario_from=min(map(int, scenarios)), scenario_to=max(map(int, scenarios)),
+                                now=datetime.datetime.now().astimezone().isoformat(), **{"from": start.isoformat(),
+                                                                                           "to": end.isoformat()})
+    if ctx["funnel_period"]["scenario_to"] - ctx["funnel_period"]["scenario_from"] + 1 != len(scenarios):
+        sys.exit("deal-funnel.sql picks the scenario by number: the active scenarios' ids must follow each other")
+
+
+def add_months(day, months):
+    """The same day so many months later (earlier when negative), or the month's last day."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
 
 
 def fmt(r):
@@ -368,6 +473,7 @@ def measure(scenario, s, app):
 
 
 def main():
+    global APP_PORT, REF_PORT, DB_PORT
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--home", required=True, help="CLIENTELE_HOME holding a generated data set")
     parser.add_argument("--password", default="bench-pass-1", help="the data set's password (generate --password)")
@@ -376,7 +482,11 @@ def main():
     parser.add_argument("--only", action="append",
                         help="run only scenarios whose name contains this (may be given several times)")
     parser.add_argument("--out", default=os.path.join(BENCH, "results"), help="where the table is written")
+    parser.add_argument("--app-port", type=int, default=APP_PORT, help="Clientele's HTTP port")
+    parser.add_argument("--ref-port", type=int, default=REF_PORT, help="the reference app's HTTP port")
+    parser.add_argument("--db-port", type=int, default=DB_PORT, help="the embedded PostgreSQL's port")
     args = parser.parse_args()
+    APP_PORT, REF_PORT, DB_PORT = args.app_port, args.ref_port, args.db_port
 
     jar = os.path.join(ROOT, "target", "clientele.jar")
     ref = os.path.join(BENCH, "reference", "target", "reference.jar")
@@ -387,8 +497,12 @@ def main():
         sh(os.path.join(ROOT, "mvnw"), "-q", "-B", "-f", os.path.join(BENCH, "reference", "pom.xml"),
            "-DskipTests", "package", cwd=ROOT)
 
+    for port in (APP_PORT, REF_PORT, DB_PORT):
+        with socket.socket() as probe:
+            if probe.connect_ex(("localhost", port)) == 0:
+                sys.exit(f"port {port} is in use: another Clientele, reference app or database (still stopping?)")
     env = dict(os.environ, CLIENTELE_HOME=args.home, PORT=str(APP_PORT))
-    app_log = open(os.path.join(tempfile.gettempdir(), "bench-clientele.log"), "w")
+    app_log = open(os.path.join(tempfile.gettempdir(), f"bench-clientele-{APP_PORT}.log"), "w")
     app = subprocess.Popen(["java", "-jar", jar, f"--clientele.embedded-db.port={DB_PORT}"], env=env,
                            stdout=app_log, stderr=subprocess.STDOUT)
     startup = wait_for(f"http://localhost:{APP_PORT}/login", app)
@@ -427,16 +541,21 @@ def main():
         with open(os.path.join(args.out, time.strftime("%Y-%m-%d-%H%M") + ".md"), "w") as f:
             f.write(table)
     finally:
-        psql("delete from saved_views where name like 'Бенчмарк:%'")
-        # The clients the write scenarios created (by the app and by pgbench): a data set stays
-        # the generator's, or a manager's clients and every later figure drift from run to run.
-        psql(f"""with created as (delete from clients where created_by = (select id from users where username = '{MANAGER}')
-                                   and name in ('ООО «Бенчмарк»', 'ООО «Бенчмарк SQL»') returning id)
-                 delete from record_history where record_type = 'client' and record_id in (select id from created)""")
-        reference.terminate()
-        app.terminate()
-        app.wait(60)
-        reference.wait(60)
+        try:
+            psql("delete from saved_views where name like 'Бенчмарк:%'")
+            # What the deal scenarios added: the card sample and the board's remembered scenario.
+            psql("drop table if exists bench_deal_sample")
+            psql(f"delete from deal_board_choices where user_id = (select id from users where username = '{MANAGER}')")
+            # The clients the write scenarios created (by the app and by pgbench): a data set stays
+            # the generator's, or a manager's clients and every later figure drift from run to run.
+            psql(f"""with created as (delete from clients where created_by = (select id from users where username = '{MANAGER}')
+                                       and name in ('ООО «Бенчмарк»', 'ООО «Бенчмарк SQL»') returning id)
+                     delete from record_history where record_type = 'client' and record_id in (select id from created)""")
+        finally:  # the apps end even when the database is gone
+            reference.terminate()
+            app.terminate()
+            app.wait(60)
+            reference.wait(60)
 
 
 def wait_for_reference(process):
@@ -472,6 +591,9 @@ def report(results, startup, mem, args):
             met = ("yes" if a["p95"] <= 1.5 * raw + 5 else "no") + \
                 f" ({a['p95']:.1f} ms against {1.5 * raw + 5:.1f}: raw trigram p95 {raw:.2f} ms, " \
                 f"{r['raw_sat']['rps']:.0f} tps)"
+        elif r["kind"] == "page":
+            goal = "p95 ≤ 3× ref"
+            met = ("yes" if a["p95"] <= 3 * rp["p95"] else "no") + f" ({a['p95'] / rp['p95']:.1f}×)"
         elif r["kind"] == "read":
             goal = "p95 ≤ 3× ref, req/s ≥ 50 % ref"
             met = "yes" if a["p95"] <= 3 * rp["p95"] and r["app_sat"]["rps"] >= 0.5 * r["ref_sat"]["rps"] else "no"

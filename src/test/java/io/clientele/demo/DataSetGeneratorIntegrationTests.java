@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The generator's S data set on an empty database: the counts it promises, requisites
- * that pass their check digits, references that all hold, and leads in every status. (How
- * fast it loads is measured by the benchmarks, never here.)
+ * that pass their check digits, references that all hold, leads in every status, and
+ * deals whose stays, ticks and funnel counters agree with each other. (How fast it loads
+ * is measured by the benchmarks, never here.)
  */
 class DataSetGeneratorIntegrationTests {
 
@@ -88,7 +89,192 @@ class DataSetGeneratorIntegrationTests {
 			assertThat(generator.addLeads(DataSetSize.S, 1).leads()).isEqualTo(500);
 			assertLeads(jdbc, 500);
 			assertThatThrownBy(() -> generator.addLeads(DataSetSize.S, 1)).hasMessageContaining("leads already");
+
+			assertDeals(jdbc, report.deals());
+			// Deals added later to a data set made before there were deals are the same
+			// ones, and the counters are computed afresh (here: after a deletion that did
+			// not count, as stale as counters can be).
+			String generated = dealsFingerprint(jdbc);
+			jdbc.sql("alter table deals disable trigger deals_counts_delete").update();
+			jdbc.sql("delete from deals").update();
+			jdbc.sql("alter table deals enable trigger deals_counts_delete").update();
+			assertThat(generator.addDeals(DataSetSize.S, 1).deals()).isEqualTo(20_000);
+			assertDeals(jdbc, 20_000);
+			assertThat(dealsFingerprint(jdbc)).isEqualTo(generated);
+			assertThatThrownBy(() -> generator.addDeals(DataSetSize.S, 1)).hasMessageContaining("deals already");
 		}
+	}
+
+	private static void assertDeals(JdbcClient jdbc, long reported) {
+		assertThat(count(jdbc, "select count(*) from deals")).isEqualTo(reported).isEqualTo(20_000);
+		// About 35 % in work, 25 % won, 40 % lost; three in five in the first scenario.
+		assertThat(count(jdbc, "select count(*) from deals where state = 'IN_WORK'")).isBetween(6_000L, 8_000L);
+		assertThat(count(jdbc, "select count(*) from deals where state = 'WON'")).isBetween(4_000L, 6_000L);
+		assertThat(count(jdbc, "select count(*) from deals where state = 'LOST'")).isBetween(7_000L, 9_000L);
+		assertThat(count(jdbc, "select count(*) from deals where scenario_id = (select min(id) from sales_scenarios)"))
+			.isBetween(11_000L, 13_000L);
+		// Every stage of both scenarios has deals in work.
+		assertThat(count(jdbc, """
+				select count(*) from sales_stages s
+				 where not exists (select 1 from deals d where d.stage_id = s.id and d.state = 'IN_WORK')
+				""")).isZero();
+		// A deal's stage belongs to its scenario; its manager is its client's.
+		assertThat(count(jdbc, """
+				select count(*) from deals d join sales_stages s on s.id = d.stage_id
+				 where s.scenario_id <> d.scenario_id
+				""")).isZero();
+		assertThat(count(jdbc, """
+				select count(*) from deals d join clients c on c.id = d.client_id
+				 where d.responsible_id <> c.responsible_id
+				""")).isZero();
+		// Lost deals have a reason, closed ones their probability of 0 or 100.
+		assertThat(count(jdbc, "select count(*) from deals where state = 'LOST' and loss_reason_id is null")).isZero();
+		assertThat(count(jdbc, """
+				select count(*) from deals
+				 where state = 'WON' and probability <> 100 or state = 'LOST' and probability <> 0
+				""")).isZero();
+		// One to three lines, whose totals make the amount.
+		assertThat(count(jdbc, """
+				select count(*) from deals d
+				 where (select count(*) from deal_lines l where l.deal_id = d.id) not between 1 and 3
+				    or d.amount <> (select sum(round(l.quantity * l.price * (100 - l.discount) / 100, 2))
+				                      from deal_lines l where l.deal_id = d.id)
+				""")).isZero();
+		assertStays(jdbc);
+		assertCounters(jdbc);
+		// The counting trigger is back on, the references and the indexes are back.
+		assertThat(
+				jdbc.sql("select tgenabled from pg_trigger where tgname = 'deals_counts'").query(String.class).single())
+			.isEqualTo("O");
+		assertThat(count(jdbc, """
+				select count(*) from pg_constraint
+				 where contype = 'f' and conrelid = any(array['deals', 'deal_lines', 'deal_stage_visits',
+				                                              'deal_checks']::regclass[])
+				""")).isGreaterThan(15);
+		assertThat(count(jdbc, "select count(*) from pg_indexes where tablename = 'deals'")).isGreaterThan(15);
+	}
+
+	/**
+	 * A deal in work stays in its stage since it entered it, a closed one's last stay
+	 * ended as the deal did; each move leads forwards to the next stay, and every stage
+	 * left forwards has its required checklist items ticked.
+	 */
+	private static void assertStays(JdbcClient jdbc) {
+		assertThat(count(jdbc, """
+				select count(*) from deal_stage_visits v join deals d on d.id = v.deal_id
+				  join sales_stages s on s.id = v.stage_id
+				 where v.scenario_id <> d.scenario_id or s.scenario_id <> d.scenario_id
+				""")).isZero();
+		assertThat(count(jdbc, """
+				select count(*) from deals d
+				 where d.state = 'IN_WORK'
+				   and (select count(*) from deal_stage_visits v
+				         where v.deal_id = d.id and v.left_at is null and v.stage_id = d.stage_id
+				           and v.entered_at = d.stage_entered_at) <> 1
+				""")).isZero();
+		assertThat(count(jdbc, """
+				select count(*) from deal_stage_visits v join deals d on d.id = v.deal_id
+				 where v.left_at is null and d.state <> 'IN_WORK'
+				""")).isZero();
+		assertThat(count(jdbc, """
+				select count(*) from deals d
+				 where d.state <> 'IN_WORK'
+				   and not exists (select 1 from deal_stage_visits v
+				                    where v.deal_id = d.id and v.stage_id = d.stage_id and v.outcome = d.state
+				                      and v.entered_at = d.stage_entered_at and v.left_at = d.closed_at)
+				""")).isZero();
+		assertThat(count(jdbc, """
+				select count(*) from deal_stage_visits v
+				  join sales_stages s on s.id = v.stage_id
+				  left join sales_stages n on n.id = v.next_stage_id
+				 where (v.outcome = 'MOVED') <> (v.next_stage_id is not null)
+				    or v.outcome = 'MOVED'
+				       and (n.position <= s.position
+				            or not exists (select 1 from deal_stage_visits w
+				                            where w.deal_id = v.deal_id and w.stage_id = v.next_stage_id
+				                              and w.entered_at = v.left_at))
+				""")).isZero();
+		assertThat(count(jdbc, """
+				select count(*) from deal_stage_visits v
+				  join stage_checklist_items i on i.stage_id = v.stage_id and not i.optional
+				 where v.outcome in ('MOVED', 'WON')
+				   and not exists (select 1 from deal_checks c where c.deal_id = v.deal_id and c.item_id = i.id)
+				""")).isZero();
+		assertThat(count(jdbc, "select count(*) from deal_checks")).isPositive();
+	}
+
+	/**
+	 * The closing counters the funnel adds up equal a recount of the closed deals through
+	 * the views reports read.
+	 */
+	private static void assertCounters(JdbcClient jdbc) {
+		assertThat(count(jdbc, "select count(*) from deal_funnel_passes")).isPositive();
+		assertThat(differences(jdbc,
+				"""
+						select d.scenario_id, date_trunc('hour', d.closed_at, 'UTC') as closed_hour, v.stage_id,
+						       count(distinct d.id)::int as entered, count(distinct d.id) filter (where v.went_on)::int as went_on
+						  from published_deals d
+						  join published_deal_stage_visits v on v.deal_id = d.id and v.entered_at <= d.closed_at
+						 where d.closed_at is not null
+						 group by 1, 2, 3
+						""",
+				"select scenario_id, closed_hour, stage_id, entered, went_on from deal_funnel_passes where entered <> 0"))
+			.isZero();
+		assertThat(differences(jdbc, """
+				select scenario_id, date_trunc('hour', closed_at, 'UTC') as closed_hour, stage_id, state,
+				       coalesce(loss_reason_id, 0) as loss_reason_id, count(*)::int as deals
+				  from published_deals where closed_at is not null
+				 group by 1, 2, 3, 4, 5
+				""", """
+				select scenario_id, closed_hour, stage_id, state, loss_reason_id, deals
+				  from deal_funnel_closings where deals <> 0
+				""")).isZero();
+		String reached = """
+				(select distinct d.id, d.scenario_id, v.stage_id, d.state, d.responsible_id, d.client_id,
+				        lower(btrim(d.kind)) as kind
+				   from published_deals d
+				   join published_deal_stage_visits v on v.deal_id = d.id and v.entered_at <= d.closed_at
+				  where d.closed_at is not null) r""";
+		assertThat(differences(jdbc,
+				"""
+						select scenario_id, stage_id, 'scenario', '', count(*)::int, count(*) filter (where state = 'WON')::int
+						  from %1$s group by 1, 2
+						union all
+						select scenario_id, stage_id, 'manager', responsible_id::text, count(*), count(*) filter (where state = 'WON')
+						  from %1$s group by 1, 2, 4
+						union all
+						select scenario_id, stage_id, 'client', client_id::text, count(*), count(*) filter (where state = 'WON')
+						  from %1$s group by 1, 2, 4
+						union all
+						select scenario_id, stage_id, 'kind', kind, count(*), count(*) filter (where state = 'WON')
+						  from %1$s where kind <> '' group by 1, 2, 4
+						"""
+					.formatted(reached),
+				"select scenario_id, stage_id, basis, basis_key, closed, won from deal_win_rates where closed <> 0"))
+			.isZero();
+	}
+
+	/** How many rows one query gives that the other does not, both ways. */
+	private static long differences(JdbcClient jdbc, String expected, String actual) {
+		return count(jdbc, """
+				select (select count(*) from ((%1$s) except (%2$s)) a) + (select count(*) from ((%2$s) except (%1$s)) b)
+				""".formatted(expected, actual));
+	}
+
+	/**
+	 * What the deals are, apart from their ids and times (relative to the generation's).
+	 */
+	private static String dealsFingerprint(JdbcClient jdbc) {
+		return jdbc.sql("""
+				select md5(string_agg(concat_ws('|', client_id, contact_id, subject, kind, scenario_id, stage_id, state,
+				                                loss_reason_id, amount, probability, responsible_id, co_executor_ids),
+				                      ';' order by id))
+				  from deals
+				""").query(String.class).single();
+	}
+
+	private static long count(JdbcClient jdbc, String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
 	}
 
 	private static void assertLeads(JdbcClient jdbc, long reported) {

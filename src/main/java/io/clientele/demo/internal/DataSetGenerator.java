@@ -24,6 +24,10 @@ import io.clientele.clients.Leads;
 import io.clientele.clients.Phone;
 import io.clientele.clients.Segment;
 import io.clientele.clients.Segments;
+import io.clientele.deals.DealBulkLoad;
+import io.clientele.deals.LossReason;
+import io.clientele.deals.SalesScenario;
+import io.clientele.deals.SalesScenarios;
 import io.clientele.demo.DataSetSize;
 import io.clientele.identity.Role;
 import io.clientele.identity.Staffing;
@@ -38,15 +42,15 @@ import org.springframework.stereotype.Component;
 /**
  * Fills an empty Clientele with a named data set: the company (20 sales departments with
  * a head and 10 managers each), segments and extra fields, then the clients (four in five
- * organisations), their contact persons and the leads, written with {@code COPY}. Every
- * row comes from a generator seeded by its position, so a data set is the same on every
- * machine, and rows can be made again (for the links, and for the leads converted into
- * clients) without being kept in memory.
+ * organisations), their contact persons, the leads and the deals, written with
+ * {@code COPY}. Every row comes from a generator seeded by its position, so a data set is
+ * the same on every machine, and rows can be made again (for the links, and for the leads
+ * converted into clients) without being kept in memory.
  *
  * <p>
- * Later data (deals, interactions, tasks) is added by further stages on the same clients,
- * as the leads can be to a data set generated before there were leads
- * ({@link #addLeads}).
+ * Later data (interactions, tasks) is added by further stages on the same clients, as the
+ * leads and the deals can be to a data set generated before there were any
+ * ({@link #addLeads}, {@link #addDeals}).
  */
 @Component
 public class DataSetGenerator {
@@ -99,19 +103,27 @@ public class DataSetGenerator {
 
 	private final BulkLoad bulk;
 
-	DataSetGenerator(Staffing staffing, Segments segments, CustomFields customFields, Leads leads, BulkLoad bulk) {
+	private final SalesScenarios scenarios;
+
+	private final DealBulkLoad dealLoad;
+
+	DataSetGenerator(Staffing staffing, Segments segments, CustomFields customFields, Leads leads, BulkLoad bulk,
+			SalesScenarios scenarios, DealBulkLoad dealLoad) {
 		this.staffing = staffing;
 		this.segments = segments;
 		this.customFields = customFields;
 		this.leads = leads;
 		this.bulk = bulk;
+		this.scenarios = scenarios;
+		this.dealLoad = dealLoad;
 	}
 
 	record City(String name, String code, String postcode, int region) {
 	}
 
 	/** What a generation made, for the one who ran it. */
-	public record Report(int clients, long contacts, long links, long leads, @Nullable String password, long millis) {
+	public record Report(int clients, long contacts, long links, long leads, long deals, @Nullable String password,
+			long millis) {
 	}
 
 	/**
@@ -141,9 +153,10 @@ public class DataSetGenerator {
 			leadCount[0] = load.leads(progress("leads", size.leads(), generated::lead));
 			log.info("Building the indexes");
 		});
+		long deals = deals(size, seed, managers, bulk.loaded(size.clients(), plan.contacts()));
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		log.info("Data set {} generated in {} s", size, millis / 1000);
-		return new Report(size.clients(), contactCount[0], linkCount[0], leadCount[0], secret, millis);
+		return new Report(size.clients(), contactCount[0], linkCount[0], leadCount[0], deals, secret, millis);
 	}
 
 	/**
@@ -153,10 +166,7 @@ public class DataSetGenerator {
 	 */
 	public Report addLeads(DataSetSize size, long seed) throws SQLException {
 		long started = System.nanoTime();
-		List<Staffing.Member> managers = staffing.members(Role.SALES_MANAGER);
-		if (managers.size() != DEPARTMENTS * MANAGERS_PER_DEPARTMENT) {
-			throw new IllegalStateException("This is not a generated data set: " + managers.size() + " managers");
-		}
+		List<Staffing.Member> managers = generatedManagers();
 		Plan plan = new Plan(size.clients(), seed);
 		BulkLoad.Loaded loaded = bulk.loaded(size.clients(), plan.contacts());
 		GeneratedLeads generated = leads(seed, managers, existingCatalog(), loaded);
@@ -165,7 +175,49 @@ public class DataSetGenerator {
 		bulk.leadsInto(load -> count[0] = load.leads(progress("leads", size.leads(), generated::lead)));
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		log.info("{} leads added in {} s", count[0], millis / 1000);
-		return new Report(0, 0, 0, count[0], null, millis);
+		return new Report(0, 0, 0, count[0], 0, null, millis);
+	}
+
+	/**
+	 * Adds the deals to a data set generated with this size and seed before there were
+	 * deals (refused when there are deals already): the same ones a new generation makes,
+	 * on the data set's clients.
+	 */
+	public Report addDeals(DataSetSize size, long seed) throws SQLException {
+		long started = System.nanoTime();
+		List<Staffing.Member> managers = generatedManagers();
+		long count = deals(size, seed, managers,
+				bulk.loaded(size.clients(), new Plan(size.clients(), seed).contacts()));
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		log.info("{} deals added in {} s", count, millis / 1000);
+		return new Report(0, 0, 0, 0, count, null, millis);
+	}
+
+	private long deals(DataSetSize size, long seed, List<Staffing.Member> managers, BulkLoad.Loaded loaded)
+			throws SQLException {
+		List<SalesScenario> active = scenarios.active();
+		List<Long> reasons = scenarios.lossReasons().stream().filter(LossReason::active).map(LossReason::id).toList();
+		GeneratedDeals generated = new GeneratedDeals(seed, Instant.now().truncatedTo(ChronoUnit.MINUTES), active,
+				reasons, loaded.clientIds(), loaded.contactIds(), managers);
+		log.info("Generating {} deals for data set {}", size.deals(), size);
+		dealLoad.load(size.deals(), generated::deal);
+		return size.deals();
+	}
+
+	private List<Staffing.Member> generatedManagers() {
+		List<Staffing.Member> managers = staffing.members(Role.SALES_MANAGER);
+		if (managers.size() != DEPARTMENTS * MANAGERS_PER_DEPARTMENT) {
+			throw new IllegalStateException("This is not a generated data set: " + managers.size() + " managers");
+		}
+		return managers;
+	}
+
+	/**
+	 * The responsible manager of the client at a position: the managers in turn, so that
+	 * each has every two-hundredth client.
+	 */
+	static long responsibleOf(int position, List<Long> managers) {
+		return managers.get(position % managers.size());
 	}
 
 	private GeneratedLeads leads(long seed, List<Staffing.Member> managers, Catalog catalog, BulkLoad.Loaded loaded) {
@@ -251,7 +303,7 @@ public class DataSetGenerator {
 		SplittableRandom random = new SplittableRandom(seed * 1_000_003 + index);
 		RussianRequisites requisites = new RussianRequisites(random);
 		City city = CITIES.get(random.nextInt(CITIES.size()));
-		long responsible = managers.get(index % managers.size());
+		long responsible = responsibleOf(index, managers);
 		List<Long> held = new ArrayList<>(List.of(catalog.regions().get(city.region()),
 				catalog.industries().get(random.nextInt(catalog.industries().size()))));
 		if (random.nextInt(3) == 0) {

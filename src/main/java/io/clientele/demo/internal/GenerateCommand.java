@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar clientele.jar generate --size M [--seed 42] [--password …]}: fills the
- * configured, empty database with a named data set and ends. With {@code --only leads} it
- * adds just the leads to a data set of that size and seed generated before there were
- * leads.
+ * configured, empty database with a named data set and ends. With {@code --only leads} or
+ * {@code --only deals} it adds just those to a data set of that size and seed generated
+ * before there were any.
  */
 @Component
 @Order(200)
@@ -34,22 +34,28 @@ class GenerateCommand implements ApplicationRunner {
 		DataSetSize size = DataSetSize.valueOf(option(args, "size", "S").toUpperCase(java.util.Locale.ROOT));
 		long seed = Long.parseLong(option(args, "seed", "20261123"));
 		String only = option(args, "only", null);
-		if (only != null) {
-			if (!only.equals("leads")) {
-				throw new IllegalArgumentException("generate --only knows just \"leads\", not \"" + only + "\"");
-			}
+		if ("leads".equals(only)) {
 			var report = generator.addLeads(size, seed);
 			log.warn("Data set {}: {} leads added in {} s.", size, report.leads(), report.millis() / 1000);
 			return;
+		}
+		if ("deals".equals(only)) {
+			var report = generator.addDeals(size, seed);
+			log.warn("Data set {}: {} deals added in {} s.", size, report.deals(), report.millis() / 1000);
+			return;
+		}
+		if (only != null) {
+			throw new IllegalArgumentException("generate --only knows \"leads\" and \"deals\", not \"" + only + "\"");
 		}
 		var report = generator.generate(size, seed, option(args, "password", null));
 		log.warn("""
 
 				=====================================================================
-				  Data set {}: {} clients, {} contact persons, {} links, {} leads, in {} s.
+				  Data set {}: {} clients, {} contact persons, {} links, {} leads, {} deals, in {} s.
 				  Heads h01…h20 and managers m001…m200 sign in with: {}
 				=====================================================================""", size, report.clients(),
-				report.contacts(), report.links(), report.leads(), report.millis() / 1000, report.password());
+				report.contacts(), report.links(), report.leads(), report.deals(), report.millis() / 1000,
+				report.password());
 	}
 
 	/** {@code --name=value} or {@code --name value}. */

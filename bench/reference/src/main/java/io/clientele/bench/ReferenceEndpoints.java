@@ -208,6 +208,11 @@ class ReferenceEndpoints {
 	}
 
 	private Object plain(Object value) {
+		return plain(json, value);
+	}
+
+	/** A column's value as JSON shows it: JSON columns parsed, times and arrays plain. */
+	static Object plain(JsonMapper json, Object value) {
 		if (value == null) {
 			return null;
 		}
@@ -231,13 +236,13 @@ class ReferenceEndpoints {
 		return value;
 	}
 
-	private static Map<String, Object> camelRow(Map<String, Object> row) {
+	static Map<String, Object> camelRow(Map<String, Object> row) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		row.forEach((column, value) -> out.put(camel(column), value instanceof Array ? String.valueOf(value) : value));
 		return out;
 	}
 
-	private static String camel(String column) {
+	static String camel(String column) {
 		StringBuilder out = new StringBuilder();
 		boolean upper = false;
 		for (char c : column.toCharArray()) {
@@ -252,7 +257,7 @@ class ReferenceEndpoints {
 		return out.toString();
 	}
 
-	private static String tokenHash(String authorization) {
+	static String tokenHash(String authorization) {
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256")
 				.digest(authorization.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8));
