@@ -126,11 +126,21 @@ def poll(token, location):
         time.sleep(0.2)
 
 
+def settle():
+    """Vacuums clients, so that every measurement starts from the same state: no dead rows
+    of the last one (a rolled-back floor leaves its index entries), the GIN indexes'
+    pending lists merged (else the next writer merges them, and pays for the last one)."""
+    print("  vacuum clients…", file=sys.stderr, flush=True)
+    run.psql("vacuum clients")
+
+
 def measure(size, ctx, directory, pid):
     csv_path, copy_path, new_rows = write_files(size, ctx["repeats"], directory, size, ctx["admin_id"])
     mb = os.path.getsize(csv_path) / 2**20
     print(f"{size} rows ({new_rows} new, {mb:.0f} MB): floor…", file=sys.stderr, flush=True)
+    settle()
     floor_before = raw_copy(copy_path, ctx["admin_id"])
+    settle()
     samples, stop = [], threading.Event()
     sampler = threading.Thread(target=heap_sampler, args=(pid, stop, samples))
     sampler.start()
@@ -146,6 +156,7 @@ def measure(size, ctx, directory, pid):
         sys.exit(f"the import ended {status['state']}: {status.get('error')}")
     import_id = status["id"]
     worker = run.psql(f"select extract(epoch from finished_at - started_at) from imports where id = {import_id}")
+    settle()
     floor_after = raw_copy(copy_path, ctx["admin_id"])
     result = dict(rows=size, new=new_rows, mb=mb, seconds=elapsed, upload=uploaded, worker=float(worker),
                   created=status["created"], skipped=status["skipped"], refused=status["refused"],
