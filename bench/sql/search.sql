@@ -5,7 +5,8 @@
 -- per_kind, records that contain it (of the clients whose responsible manager is the
 -- reader); contact persons in one step, by the managers they carry (decision 5), best first;
 -- the session's last access, which changes the row at most once a minute (SessionStore).
--- Captured again on 2026-11-24 at 06:21 (M, m007).
+-- Captured again on 2026-11-24 at 06:21 (M, m007); clients_containing changed at 08:05 to the
+-- form of clients_search_readers_idx (written from the code, the rest as captured).
 -- Variables: session, session_primary, user_id, department_id, username, per_kind,
 -- candidates, now_ms, expiry_ms. Shared by pgbench (-M prepared) and the reference
 -- endpoint (bench/reference).
@@ -53,7 +54,7 @@ select c.id, c.name, coalesce(c.inn, c.city) as detail from clients c
 -- name: clients_containing
 select id, name, detail from (
   select c.id, c.name, coalesce(c.inn, c.city) as detail from clients c
-   where c.deleted_at is null and c.search_text like any(:patterns) and c.responsible_id = :user_id
+   where c.deleted_at is null and c.search_text like any(:patterns) and array[c.responsible_id] && array[cast(:user_id as bigint)]
    limit :candidates) t
  order by lower(name) like :contains desc, length(name), id;
 \endif

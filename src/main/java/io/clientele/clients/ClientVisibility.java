@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public record ClientVisibility(AccessScope scope, Set<Long> grantedSegments) {
 
-	private static final String CONTACT_READERS = "contactReaders";
+	private static final String READERS = "readers";
 
 	public ClientVisibility {
 		grantedSegments = Set.copyOf(grantedSegments);
@@ -23,6 +23,20 @@ public record ClientVisibility(AccessScope scope, Set<Long> grantedSegments) {
 			return "true";
 		}
 		String own = scope.sqlCondition(clientAlias + ".responsible_id");
+		return grantedSegments.isEmpty() ? own : "(" + own + " or " + clientAlias + ".segment_ids && :grantedSegments)";
+	}
+
+	/**
+	 * The same rule in the form the search's index of text and reader answers
+	 * ({@code clients_search_readers_idx}: the responsible manager as a one-element array
+	 * beside the trigrams), so that a manager's search reads only the entries that have
+	 * both. Bind with {@link #bindContacts}.
+	 */
+	public String searchCondition(String clientAlias) {
+		if (scope.coversEverything()) {
+			return "true";
+		}
+		String own = "array[" + clientAlias + ".responsible_id] && :" + READERS;
 		return grantedSegments.isEmpty() ? own : "(" + own + " or " + clientAlias + ".segment_ids && :grantedSegments)";
 	}
 
@@ -38,15 +52,18 @@ public record ClientVisibility(AccessScope scope, Set<Long> grantedSegments) {
 			// one live client at least, as for everyone else
 			return contactAlias + ".client_responsible_ids <> '{}'";
 		}
-		String own = contactAlias + ".client_responsible_ids && :" + CONTACT_READERS;
+		String own = contactAlias + ".client_responsible_ids && :" + READERS;
 		return grantedSegments.isEmpty() ? own
 				: "(" + own + " or " + contactAlias + ".client_segment_ids && :grantedSegments)";
 	}
 
-	/** Binds what {@link #sqlCondition} and {@link #contactCondition} use. */
+	/**
+	 * Binds what {@link #sqlCondition}, {@link #searchCondition} and
+	 * {@link #contactCondition} use.
+	 */
 	public JdbcClient.StatementSpec bindContacts(JdbcClient.StatementSpec statement) {
 		JdbcClient.StatementSpec bound = bind(statement);
-		return scope.coversEverything() ? bound : bound.param(CONTACT_READERS, scope.sqlArray());
+		return scope.coversEverything() ? bound : bound.param(READERS, scope.sqlArray());
 	}
 
 	public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {

@@ -197,7 +197,8 @@ public class Search {
 		String visibleContact = visibility.contactCondition("ct");
 		String leadCondition = scope.queueCondition("c.responsible_id", "c.department_id");
 		var clients = inParallel(() -> bestFirst(CLIENTS_STARTING.formatted(clientCondition),
-				CLIENTS_CONTAINING.formatted(clientCondition), visibility::bind, looked, limit));
+				CLIENTS_CONTAINING.formatted(visibility.searchCondition("c")), visibility::bindContacts, looked,
+				limit));
 		var contacts = inParallel(() -> scope.coversEverything()
 				? bestFirst(CONTACTS_STARTING.formatted(WORKS_FOR.formatted("ct", clientCondition), visibleContact),
 						CONTACTS_CONTAINING.formatted(WORKS_FOR.formatted("t", clientCondition), visibleContact),

@@ -273,7 +273,7 @@ class DuplicatesAndSearchIntegrationTests {
 	 * have written so far, segment grants included.
 	 */
 	@Test
-	void the_columns_a_contact_person_carries_grant_exactly_what_the_join_through_their_clients_grants() {
+	void the_columns_a_contact_person_carries_and_the_searchs_client_rule_grant_exactly_what_the_join_grants() {
 		String surname = cyrillic(unique());
 		long type = jdbc.sql("insert into segment_types (name) values (?) returning id")
 			.param("Тип " + surname)
@@ -308,6 +308,16 @@ class DuplicatesAndSearchIntegrationTests {
 				.query(Long.class)
 				.list();
 			assertThat(byColumns).as(reader.role().name()).isNotEmpty().isEqualTo(byJoin);
+			// and the search's form of the clients' rule grants what the lists' form does
+			String clientsOf = "select c.id from clients c where c.deleted_at is null and %s order by c.id";
+			List<Long> listed = visibility.bind(jdbc.sql(clientsOf.formatted(visibility.sqlCondition("c"))))
+				.query(Long.class)
+				.list();
+			List<Long> searched = visibility
+				.bindContacts(jdbc.sql(clientsOf.formatted(visibility.searchCondition("c"))))
+				.query(Long.class)
+				.list();
+			assertThat(searched).as(reader.role().name()).isNotEmpty().isEqualTo(listed);
 		}
 	}
 
