@@ -53,7 +53,8 @@ public class DealList {
 	@Transactional(readOnly = true)
 	public RecordListPage page(RecordQuery request, CurrentUser reader) {
 		DealVisibility visibility = store.visibility(reader.id());
-		return query.page(columns.source(), request, visibility.sqlCondition("c"), visibility::bind);
+		return query.page(columns.source(), request, visibility.sqlCondition("c"), visibility.sqlBranches("c"),
+				visibility::bind);
 	}
 
 	@Transactional(readOnly = true)
