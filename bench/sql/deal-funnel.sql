@@ -55,8 +55,9 @@ select id, name, active from sales_scenarios order by active desc, position, id;
 -- name: role
 select role from users where id = :user_id;
 -- name: open
-select o.stage_id, o.currency, sum(o.deals), sum(o.amount), round(sum(o.weighted) / 100.0, 2),
-       (sum(o.deals) * extract(epoch from cast(:now as timestamptz)) - sum(o.entered_epochs)) / 86400.0
+select o.stage_id, o.currency, sum(o.deals) as deals, sum(o.amount) as amount,
+       round(sum(o.weighted) / 100.0, 2) as weighted,
+       (sum(o.deals) * extract(epoch from cast(:now as timestamptz)) - sum(o.entered_epochs)) / 86400.0 as days
   from published_deal_open_counts o
  where o.scenario_id = :scenario
  group by o.stage_id, o.currency

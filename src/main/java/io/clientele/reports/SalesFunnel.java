@@ -75,25 +75,32 @@ public class SalesFunnel {
 		OffsetDateTime to = filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
 
 		Map<Long, OpenFigures> open = new HashMap<>();
-		deals.bind(jdbc.sql(deals.everyVisible() ? """
-				select o.stage_id, o.currency, sum(o.deals), sum(o.amount), round(sum(o.weighted) / 100.0, 2),
-				       (sum(o.deals) * extract(epoch from cast(:now as timestamptz)) - sum(o.entered_epochs)) / 86400.0
-				  from published_deal_open_counts o
-				 where %s
-				 group by o.stage_id, o.currency
-				having sum(o.deals) > 0
-				""".formatted(deals.countersWhere()) : """
-				select d.stage_id, d.currency, count(*), sum(d.amount), round(sum(d.amount * d.probability) / 100.0, 2),
-				       sum(extract(epoch from (:now - d.stage_entered_at))) / 86400.0
-				  from published_deals d
-				 where d.state = 'IN_WORK' and %s
-				 group by d.stage_id, d.currency
-				""".formatted(deals.where()))).param("now", clock.instant().atOffset(ZoneOffset.UTC)).query(rs -> {
-			OpenFigures figures = open.computeIfAbsent(rs.getLong(1), id -> new OpenFigures());
-			figures.deals += rs.getLong(3);
-			figures.days = figures.days.add(rs.getBigDecimal(6));
-			figures.amounts.add(new Funnel.Money(rs.getString(2), rs.getBigDecimal(4), rs.getBigDecimal(5)));
-		});
+		deals.bind(jdbc.sql(deals.everyVisible()
+				? """
+						select o.stage_id, o.currency, sum(o.deals) as deals, sum(o.amount) as amount,
+						       round(sum(o.weighted) / 100.0, 2) as weighted,
+						       (sum(o.deals) * extract(epoch from cast(:now as timestamptz)) - sum(o.entered_epochs)) / 86400.0 as days
+						  from published_deal_open_counts o
+						 where %s
+						 group by o.stage_id, o.currency
+						having sum(o.deals) > 0
+						"""
+					.formatted(deals.countersWhere())
+				: """
+						select d.stage_id, d.currency, count(*), sum(d.amount), round(sum(d.amount * d.probability) / 100.0, 2),
+						       sum(extract(epoch from (:now - d.stage_entered_at))) / 86400.0
+						  from published_deals d
+						 where d.state = 'IN_WORK' and %s
+						 group by d.stage_id, d.currency
+						"""
+					.formatted(deals.where())))
+			.param("now", clock.instant().atOffset(ZoneOffset.UTC))
+			.query(rs -> {
+				OpenFigures figures = open.computeIfAbsent(rs.getLong(1), id -> new OpenFigures());
+				figures.deals += rs.getLong(3);
+				figures.days = figures.days.add(rs.getBigDecimal(6));
+				figures.amounts.add(new Funnel.Money(rs.getString(2), rs.getBigDecimal(4), rs.getBigDecimal(5)));
+			});
 
 		boolean counted = deals.whole() && from.getMinute() == 0 && to.getMinute() == 0;
 		Map<Long, long[]> passed = new HashMap<>();

@@ -238,9 +238,10 @@ class DealEndpoints {
 		});
 		for (Map<String, Object> row : results.get("open")) {
 			Map<String, Object> stage = stages.get(row.get("stage_id"));
-			stage.put("open", (Long) stage.get("open") + ((Number) row.get("count")).longValue());
-			cast(stage.get("amounts"))
-				.add(Map.of("currency", row.get("currency"), "amount", row.get("sum"), "weighted", row.get("round")));
+			// The administrator's open part: the open deals' counters, summed (named).
+			stage.put("open", (Long) stage.get("open") + ((Number) row.get("deals")).longValue());
+			cast(stage.get("amounts")).add(
+					Map.of("currency", row.get("currency"), "amount", row.get("amount"), "weighted", row.get("weighted")));
 		}
 		for (Map<String, Object> row : results.get("passed")) {
 			// Both sums are called "sum" and a row map keeps the last: the deals that went
