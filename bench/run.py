@@ -406,6 +406,10 @@ def prepare_deals(ctx):
     scenarios = psql("select id from sales_scenarios where active order by position, id").split()
     ctx["scenarios"] = scenarios
     ctx["board_scenario"] = scenarios[0]
+    # The board remembers the scenario a user chose and writes only when it changes: m007
+    # has chosen this one before, as a user coming back to their board has (deleted at the end).
+    psql(f"""insert into deal_board_choices (user_id, scenario_id) values ({manager}, {scenarios[0]})
+        on conflict (user_id) do update set scenario_id = excluded.scenario_id""")
     ctx["board_stages"] = psql(f"""select '{{' || string_agg(id::text, ',' order by position, id) || '}}'
         from sales_stages where scenario_id = {scenarios[0]} and active""")
     ctx["board_clients"] = psql(f"""select '{{' || coalesce(string_agg(distinct client_id::text, ','), '') || '}}' from (

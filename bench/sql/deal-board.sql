@@ -1,8 +1,8 @@
 -- GET /deals/board?scenario=… as the manager m007: the statements Clientele runs for the
 -- board page, in its transactions (captured with log_min_duration_statement = 0): the
--- session; the scenarios; the scenario chosen, remembered for the next visit (an upsert
--- that changes nothing when the choice is the same, but still locks the row and so
--- commits with a WAL flush); the reader's role, the first 50 cards of every column (one
+-- session; the scenarios; the scenario remembered from the last visit, written only when
+-- the choice changes (run.py has m007 choose it beforehand, so a run reads it and writes
+-- nothing: the transaction commits without a transaction id); the reader's role, the first 50 cards of every column (one
 -- person's open deals of the scenario, read once for all columns), the columns' counts and
 -- sums (bounded at 20,001 deals) and the cards' client names; the sidebar's saved views;
 -- the session's last access (written at most once a minute).
@@ -30,9 +30,13 @@ select id, name, active from sales_scenarios order by active desc, position, id;
 COMMIT;
 BEGIN;
 -- name: choice
+select scenario_id from deal_board_choices where user_id = :user_id \gset chosen_
+\if :chosen_scenario_id <> :scenario
+-- name: remember
 insert into deal_board_choices (user_id, scenario_id) values (:user_id, :scenario)
 on conflict (user_id) do update set scenario_id = excluded.scenario_id
  where deal_board_choices.scenario_id <> excluded.scenario_id;
+\endif
 COMMIT;
 BEGIN READ ONLY;
 -- name: role

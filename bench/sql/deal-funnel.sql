@@ -2,8 +2,9 @@
 -- months up to today): the statements Clientele runs, in its transactions (captured with
 -- log_min_duration_statement = 0): the session; the scenarios; the reader's role; the
 -- people and departments to narrow the funnel to; the scenarios again, the open deals of
--- the scenario by stage and currency (every open deal of the scenario: an index-only scan
--- of deals_open_funnel_idx), and, since the administrator sees the whole base, the closing
+-- the scenario by stage and currency (since the administrator sees the whole base, from
+-- the open deals' counters, published_deal_open_counts, per stage, manager and currency),
+-- and the closing
 -- counters of the period (published_deal_funnel_passes and …_closings, per hour) with the
 -- loss reasons; the sidebar's saved views; the session's last access.
 -- Variables: session, session_primary, user_id, department_id, username, now_ms, expiry_ms,
@@ -54,11 +55,13 @@ select id, name, active from sales_scenarios order by active desc, position, id;
 -- name: role
 select role from users where id = :user_id;
 -- name: open
-select d.stage_id, d.currency, count(*), sum(d.amount), round(sum(d.amount * d.probability) / 100.0, 2),
-       sum(extract(epoch from (cast(:now as timestamptz) - d.stage_entered_at))) / 86400.0
-  from published_deals d
- where d.state = 'IN_WORK' and d.scenario_id = :scenario and true
- group by d.stage_id, d.currency;
+select o.stage_id, o.currency, sum(o.deals) as deals, sum(o.amount) as amount,
+       round(sum(o.weighted) / 100.0, 2) as weighted,
+       (sum(o.deals) * extract(epoch from cast(:now as timestamptz)) - sum(o.entered_epochs)) / 86400.0 as days
+  from published_deal_open_counts o
+ where o.scenario_id = :scenario
+ group by o.stage_id, o.currency
+having sum(o.deals) > 0;
 -- name: passed
 select v.stage_id, sum(v.entered), sum(v.went_on)
   from published_deal_funnel_passes v

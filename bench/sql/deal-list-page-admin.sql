@@ -3,11 +3,13 @@
 -- session; the extra fields (five times), the saved views, the role, every person (the
 -- filter's choices), the scenarios (twice); the page, its bounded count and the
 -- planner's estimate beyond 1,000; the names of the page's
--- clients and people; the totals; the sidebar's saved views; the session's last access.
+-- clients and people; a lower bound of the deals from the counters (its bound booleans
+-- written as the true they are) and, only when it is at most 20,000, the totals; the sidebar's saved views; the session's last access.
 -- Variables: session, session_primary, user_id, department_id, username, now_ms, expiry_ms,
 -- page_clients and page_users (the clients and people of the first page, '{…}': the list
 -- does not change during a run, so run.py finds them once).
 \set exact 1000
+\set totals_from 20001
 BEGIN;
 SELECT S.PRIMARY_ID, S.SESSION_ID, S.CREATION_TIME, S.LAST_ACCESS_TIME, S.MAX_INACTIVE_INTERVAL, SA.ATTRIBUTE_NAME, SA.ATTRIBUTE_BYTES
 FROM SPRING_SESSION S
@@ -68,7 +70,15 @@ COMMIT;
 BEGIN READ ONLY;
 select role from users where id = :user_id;
 select * from custom_fields where entity = 'DEAL' and active order by position, id;
+select (select coalesce(sum(deals), 0) from deal_open_counts where true)
+     + (select coalesce(sum(reached), 0)
+          from (select max(case when true then won else 0 end
+                           + case when true then closed - won else 0 end) as reached
+                  from deal_win_rates where basis = 'scenario'
+                 group by scenario_id) s) as at_least \gset floor_
+\if :floor_at_least < :totals_from
 select count(*), c.currency, sum(c.amount), round(sum(c.amount * c.probability) / 100.0, 2) from (select c.currency, c.amount, c.probability from deals c where c.deleted_at is null and true limit 20001) c group by c.currency;
+\endif
 COMMIT;
 BEGIN READ ONLY;
 select id, list, name, owner_id, shared_department_id, query from saved_views

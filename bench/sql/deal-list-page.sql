@@ -1,7 +1,8 @@
 -- GET /deals (the list page, first page, newest first) as the manager m007: the statements
 -- Clientele runs, in its transactions (captured with log_min_duration_statement = 0): the
 -- session; the extra fields (five times), the saved views, the role, the people the filter
--- offers, the scenarios (twice); the page and its bounded count; the names of the page's
+-- offers, the scenarios (twice); the page (a union of the deals m007 is responsible for and
+-- those they co-execute, each a page, merged in order) and its bounded count; the names of the page's
 -- clients and people; the totals; the sidebar's saved views; the session's last access.
 -- Variables: session, session_primary, user_id, department_id, username, now_ms, expiry_ms,
 -- page_clients and page_users (the clients and people of the first page, '{…}': the list
@@ -45,7 +46,7 @@ COMMIT;
 BEGIN READ ONLY;
 select role from users where id = :user_id;
 select * from custom_fields where entity = 'DEAL' and active order by position, id;
-select c.id, c.state as kind_, c.subject as name, c.responsible_id, c.subject as "name", c.client_id as "client", c.stage_id as "stage", c.amount as "amount", c.probability as "probability", c.expected_close as "expected", c.responsible_id as "responsible", c.created_at as k0 from deals c where c.deleted_at is null and (c.responsible_id = :user_id or c.co_executor_ids && array[cast(:user_id as bigint)]) order by c.created_at desc, c.id desc limit 51;
+select * from ((select c.id, c.state as kind_, c.subject as name, c.responsible_id, c.subject as "name", c.client_id as "client", c.stage_id as "stage", c.amount as "amount", c.probability as "probability", c.expected_close as "expected", c.responsible_id as "responsible", c.created_at as k0 from deals c where c.deleted_at is null and c.responsible_id = :user_id order by c.created_at desc, c.id desc limit 51) union all (select c.id, c.state as kind_, c.subject as name, c.responsible_id, c.subject as "name", c.client_id as "client", c.stage_id as "stage", c.amount as "amount", c.probability as "probability", c.expected_close as "expected", c.responsible_id as "responsible", c.created_at as k0 from deals c where c.deleted_at is null and c.co_executor_ids && array[cast(:user_id as bigint)] and not (c.responsible_id = :user_id) order by c.created_at desc, c.id desc limit 51)) c order by k0 desc, id desc limit 51;
 select count(*) from (select 1 from deals c where c.deleted_at is null and (c.responsible_id = :user_id or c.co_executor_ids && array[cast(:user_id as bigint)]) limit 1001) t \gset counted_
 \if :counted_count > :exact
 explain (format json) select 1 from deals c where c.deleted_at is null and (c.responsible_id = :user_id or c.co_executor_ids && array[cast(:user_id as bigint)]);

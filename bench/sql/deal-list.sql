@@ -1,6 +1,8 @@
 -- GET /api/v1/deals as the manager m007 (first page, newest first): the statements
 -- Clientele runs, in its transactions (captured with log_min_duration_statement = 0):
--- the token, the deal extra fields for the columns, then the page with its bounded count,
+-- the token, the deal extra fields for the columns, then the page (a union: a page of the
+-- deals m007 is responsible for, from deals_responsible_created_idx, and a page of those
+-- they co-execute, merged in order) with its bounded count,
 -- then the totals of every deal the list shows (bounded at 20,001 deals). The reader's
 -- scope is their own id (DealVisibility: responsible or co-executor). Variables: token (exact: the count's bound).
 -- Shared by pgbench (-M prepared) and the reference endpoint (bench/reference).
@@ -21,7 +23,7 @@ select role from users where id = :auth_id;
 -- name: fields
 select * from custom_fields where entity = 'DEAL' and active order by position, id;
 -- name: page
-select c.id, c.state as kind_, c.subject as name, c.responsible_id, c.subject as "name", c.client_id as "client", c.state as "state", c.scenario_id as "scenario", c.stage_id as "stage", c.mode as "mode", c.amount as "amount", c.currency as "currency", c.probability as "probability", c.expected_close as "expected", c.responsible_id as "responsible", c.created_at as "created", c.updated_at as "updated", c.closed_at as "closed", c.created_at as k0 from deals c where c.deleted_at is null and (c.responsible_id = :auth_id or c.co_executor_ids && array[cast(:auth_id as bigint)]) order by c.created_at desc, c.id desc limit 51;
+select * from ((select c.id, c.state as kind_, c.subject as name, c.responsible_id, c.subject as "name", c.client_id as "client", c.state as "state", c.scenario_id as "scenario", c.stage_id as "stage", c.mode as "mode", c.amount as "amount", c.currency as "currency", c.probability as "probability", c.expected_close as "expected", c.responsible_id as "responsible", c.created_at as "created", c.updated_at as "updated", c.closed_at as "closed", c.created_at as k0 from deals c where c.deleted_at is null and c.responsible_id = :auth_id order by c.created_at desc, c.id desc limit 51) union all (select c.id, c.state as kind_, c.subject as name, c.responsible_id, c.subject as "name", c.client_id as "client", c.state as "state", c.scenario_id as "scenario", c.stage_id as "stage", c.mode as "mode", c.amount as "amount", c.currency as "currency", c.probability as "probability", c.expected_close as "expected", c.responsible_id as "responsible", c.created_at as "created", c.updated_at as "updated", c.closed_at as "closed", c.created_at as k0 from deals c where c.deleted_at is null and c.co_executor_ids && array[cast(:auth_id as bigint)] and not (c.responsible_id = :auth_id) order by c.created_at desc, c.id desc limit 51)) c order by k0 desc, id desc limit 51;
 -- name: count
 select count(*) from (select 1 from deals c where c.deleted_at is null and (c.responsible_id = :auth_id or c.co_executor_ids && array[cast(:auth_id as bigint)]) limit 1001) t \gset counted_
 \if :counted_count > :exact

@@ -237,9 +237,18 @@ public class DealBoard {
 			.optional();
 	}
 
-	/** Remembers the scenario the user chose, for their next visit. */
+	/**
+	 * Remembers the scenario the user chose, for their next visit. Most views of the
+	 * board name the scenario already remembered: then nothing is written, so the view
+	 * commits no transaction id (no WAL flush) and takes no lock on the user's row, which
+	 * their other requests would wait for. A plain read first; the upsert only on a
+	 * change.
+	 */
 	@Transactional
 	public void choose(long userId, long scenarioId) {
+		if (chosenScenario(userId).filter(chosen -> chosen == scenarioId).isPresent()) {
+			return;
+		}
 		jdbc.sql("""
 				insert into deal_board_choices (user_id, scenario_id) values (?, ?)
 				on conflict (user_id) do update set scenario_id = excluded.scenario_id

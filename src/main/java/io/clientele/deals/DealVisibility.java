@@ -21,6 +21,20 @@ public record DealVisibility(AccessScope scope) {
 				+ CO_EXECUTORS + ")";
 	}
 
+	/**
+	 * {@link #sqlCondition(String)} as conditions that exclude one another, each answered
+	 * by its own index: the responsible manager in the scope; a co-executor in it and the
+	 * responsible not. Empty for a reader who sees everything.
+	 */
+	public java.util.List<String> sqlBranches(String alias) {
+		if (scope.coversEverything()) {
+			return java.util.List.of();
+		}
+		String responsible = scope.sqlCondition(alias + ".responsible_id");
+		return java.util.List.of(responsible,
+				alias + ".co_executor_ids && :" + CO_EXECUTORS + " and not (" + responsible + ")");
+	}
+
 	public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
 		return scope.coversEverything() ? statement : scope.bind(statement).param(CO_EXECUTORS, scope.sqlArray());
 	}

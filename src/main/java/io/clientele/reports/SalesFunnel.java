@@ -30,11 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
  * all), narrowed to a manager or a department.
  *
  * <p>
- * Three statements on the views the deals module publishes: the open deals by stage
- * ({@code published_deals}, index-only from {@code deals_open_funnel_idx}); how the deals
- * closed in the period passed the stages, and how they closed. For the whole base (an
- * administrator without a manager or department filter) the last two add up the closing
- * counters the deals module keeps per hour ({@code published_deal_funnel_passes},
+ * Three statements on the views the deals module publishes: the open deals by stage (for
+ * a reader who sees every deal, the counters the deals module keeps per scenario, stage,
+ * manager and currency, {@code published_deal_open_counts}: a few thousand rows whatever
+ * the number of deals; otherwise the reader's own from {@code published_deals}); how the
+ * deals closed in the period passed the stages, and how they closed. For the whole base
+ * (an administrator without a manager or department filter) the last two add up the
+ * closing counters the deals module keeps per hour ({@code published_deal_funnel_passes},
  * {@code published_deal_funnel_closings}: a few thousand rows a year, whatever the number
  * of deals). Otherwise they read the reader's closed deals ({@code deals_responsible_idx}
  * and the co-executors' GIN index for a manager, {@code deals_closed_funnel_idx} for a
@@ -73,18 +75,32 @@ public class SalesFunnel {
 		OffsetDateTime to = filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
 
 		Map<Long, OpenFigures> open = new HashMap<>();
-		deals.bind(jdbc.sql("""
-				select d.stage_id, d.currency, count(*), sum(d.amount), round(sum(d.amount * d.probability) / 100.0, 2),
-				       sum(extract(epoch from (:now - d.stage_entered_at))) / 86400.0
-				  from published_deals d
-				 where d.state = 'IN_WORK' and %s
-				 group by d.stage_id, d.currency
-				""".formatted(deals.where()))).param("now", clock.instant().atOffset(ZoneOffset.UTC)).query(rs -> {
-			OpenFigures figures = open.computeIfAbsent(rs.getLong(1), id -> new OpenFigures());
-			figures.deals += rs.getLong(3);
-			figures.days = figures.days.add(rs.getBigDecimal(6));
-			figures.amounts.add(new Funnel.Money(rs.getString(2), rs.getBigDecimal(4), rs.getBigDecimal(5)));
-		});
+		deals.bind(jdbc.sql(deals.everyVisible()
+				? """
+						select o.stage_id, o.currency, sum(o.deals) as deals, sum(o.amount) as amount,
+						       round(sum(o.weighted) / 100.0, 2) as weighted,
+						       (sum(o.deals) * extract(epoch from cast(:now as timestamptz)) - sum(o.entered_epochs)) / 86400.0 as days
+						  from published_deal_open_counts o
+						 where %s
+						 group by o.stage_id, o.currency
+						having sum(o.deals) > 0
+						"""
+					.formatted(deals.countersWhere())
+				: """
+						select d.stage_id, d.currency, count(*), sum(d.amount), round(sum(d.amount * d.probability) / 100.0, 2),
+						       sum(extract(epoch from (:now - d.stage_entered_at))) / 86400.0
+						  from published_deals d
+						 where d.state = 'IN_WORK' and %s
+						 group by d.stage_id, d.currency
+						"""
+					.formatted(deals.where())))
+			.param("now", clock.instant().atOffset(ZoneOffset.UTC))
+			.query(rs -> {
+				OpenFigures figures = open.computeIfAbsent(rs.getLong(1), id -> new OpenFigures());
+				figures.deals += rs.getLong(3);
+				figures.days = figures.days.add(rs.getBigDecimal(6));
+				figures.amounts.add(new Funnel.Money(rs.getString(2), rs.getBigDecimal(4), rs.getBigDecimal(5)));
+			});
 
 		boolean counted = deals.whole() && from.getMinute() == 0 && to.getMinute() == 0;
 		Map<Long, long[]> passed = new HashMap<>();
@@ -188,6 +204,22 @@ public class SalesFunnel {
 		 */
 		boolean whole() {
 			return visibility.scope().coversEverything() && filter.managerId() == null && department == null;
+		}
+
+		/**
+		 * Whether the reader sees every deal: then the open deals' counters answer, per
+		 * manager (and so per department); they cannot say who co-executes a deal.
+		 */
+		boolean everyVisible() {
+			return visibility.scope().coversEverything();
+		}
+
+		/**
+		 * The scenario, manager and department on {@code published_deal_open_counts o}.
+		 */
+		String countersWhere() {
+			return "o.scenario_id = :scenario" + (filter.managerId() == null ? "" : " and o.responsible_id = :manager")
+					+ (department == null ? "" : " and o.responsible_id = any(:department)");
 		}
 
 		String where() {

@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -65,6 +66,9 @@ class DealBoardIntegrationTests {
 
 	@Autowired
 	PasswordEncoder encoder;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	CurrentUser head;
 
@@ -204,6 +208,26 @@ class DealBoardIntegrationTests {
 		mvc.perform(get("/deals/board").with(user(south)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("Поставка на доску"))));
+	}
+
+	@Test
+	void viewing_the_board_again_in_the_remembered_scenario_writes_nothing() {
+		SalesScenario other = scenarios.active()
+			.stream()
+			.filter(s -> s.id() != fixtures.scenario)
+			.findFirst()
+			.orElseThrow();
+		board.choose(north.id(), fixtures.scenario);
+
+		Boolean wrote = transactions.execute(status -> {
+			board.choose(north.id(), fixtures.scenario);
+			return jdbc.sql("select pg_current_xact_id_if_assigned() is not null").query(Boolean.class).single();
+		});
+
+		assertThat(wrote).as("no transaction id, so no commit to flush and no row lock").isFalse();
+		assertThat(board.chosenScenario(north.id())).contains(fixtures.scenario);
+		board.choose(north.id(), other.id());
+		assertThat(board.chosenScenario(north.id())).as("a change is still remembered").contains(other.id());
 	}
 
 	@Test

@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * The columns of the deal list: the deal's own fields and the active extra fields. The
  * sorts by subject, creation, update, expected date and amount walk the indexes of
- * {@code V…__deals.sql}; a manager's list by creation walks
- * {@code deals_responsible_idx}.
+ * {@code V…__deals.sql}; a manager's list by creation is two branches merged in order
+ * (their deals from {@code deals_responsible_created_idx}, a page at most; the deals they
+ * co-execute from the co-executors' GIN index). Other sorts of a manager's list read all
+ * the manager's deals and keep the first page (a top-N sort).
  */
 @Component
 public class DealColumns {

@@ -71,9 +71,24 @@ public class RecordListQuery {
 	@Transactional(readOnly = true)
 	public RecordListPage page(ListSource source, RecordQuery query, String visibility,
 			UnaryOperator<JdbcClient.StatementSpec> bind) {
+		return page(source, query, visibility, List.of(), bind);
+	}
+
+	/**
+	 * A page of the records of the source that the reader may see, where the visibility
+	 * is an {@code OR} of conditions that indexes answer apart (a deal's responsible
+	 * manager, its co-executors): each branch reads at most a page in the list's order,
+	 * and the page is the first rows of their union. An {@code OR} would have the planner
+	 * fetch and sort every visible row, or walk the whole base's order index.
+	 * @param branches conditions on {@code c} that exclude one another and together equal
+	 * {@code visibility}; fewer than two: the plain query
+	 */
+	@Transactional(readOnly = true)
+	public RecordListPage page(ListSource source, RecordQuery query, String visibility, List<String> branches,
+			UnaryOperator<JdbcClient.StatementSpec> bind) {
 		boolean backwards = query.before() != null && !query.before().isBlank();
 		String cursor = backwards ? query.before() : query.after();
-		Selection selection = select(source, query, visibility, bind, query.size());
+		Selection selection = select(source, query, visibility, branches, bind, query.size());
 		List<RawRow> raw = selection.rows();
 		boolean more = raw.size() > query.size();
 		List<RawRow> rows = new ArrayList<>(raw.subList(0, Math.min(raw.size(), query.size())));
@@ -105,7 +120,7 @@ public class RecordListQuery {
 		limitStatementTime(jdbc);
 		RecordQuery from = new RecordQuery(query.text(), query.filters(), query.columns(), query.sort(),
 				query.descending(), query.group(), after, null, query.size());
-		Selection selection = select(source, from, visibility, bind, size);
+		Selection selection = select(source, from, visibility, List.of(), bind, size);
 		List<RawRow> rows = selection.rows().subList(0, Math.min(selection.rows().size(), size));
 		String next = selection.rows().size() > size ? KeysetCursor.encode(rows.get(rows.size() - 1).keys()) : null;
 		return new Slice(selection.columns(), rows.stream().map(RawRow::row).toList(), next);
@@ -128,7 +143,7 @@ public class RecordListQuery {
 	}
 
 	/** The rows of a list after (before) the query's cursor, one more than the size. */
-	private Selection select(ListSource source, RecordQuery query, String visibility,
+	private Selection select(ListSource source, RecordQuery query, String visibility, List<String> branches,
 			UnaryOperator<JdbcClient.StatementSpec> bind, int size) {
 		Map<String, ListColumn> all = source.columns();
 		List<ListColumn> columns = columns(query, all);
@@ -178,17 +193,40 @@ public class RecordListQuery {
 			select.append(", ").append(group.select()).append(" as \"group\"");
 		}
 		StringBuilder order = new StringBuilder(" order by ");
+		StringBuilder outerOrder = new StringBuilder(" order by ");
 		for (int i = 0; i < keys.size(); i++) {
 			boolean desc = descending.get(i) ^ backwards;
 			order.append(keys.get(i)).append(desc ? " desc, " : " asc, ");
+			outerOrder.append('k').append(i).append(desc ? " desc, " : " asc, ");
 		}
 		order.append("c.id").append(query.descending() ^ backwards ? " desc" : " asc");
+		outerOrder.append("id").append(query.descending() ^ backwards ? " desc" : " asc");
 		String text = select + from + " where " + String.join(" and ", sql.where) + order + " limit " + (size + 1);
+		if (branches.size() > 1) {
+			text = union(select + from, sql.where, branches, order.toString(), outerOrder.toString(), size + 1);
+		}
 
 		List<RawRow> rows = bind.apply(sql.bind(jdbc.sql(text)))
 			.query((rs, n) -> row(rs, source, columns, keys.size(), group))
 			.list();
 		return new Selection(columns, group, rows, from, where, sql);
+	}
+
+	/**
+	 * The page as a union of the visibility's branches, each ordered and limited (an
+	 * index range each), then ordered again by the keys' output names: {@code where}'s
+	 * second condition is the visibility, which each branch replaces with its own.
+	 */
+	private static String union(String selectFrom, List<String> where, List<String> branches, String order,
+			String outerOrder, int limit) {
+		List<String> parts = new ArrayList<>();
+		for (String branch : branches) {
+			List<String> conditions = new ArrayList<>(where);
+			conditions.set(1, branch);
+			parts
+				.add("(" + selectFrom + " where " + String.join(" and ", conditions) + order + " limit " + limit + ")");
+		}
+		return "select * from (" + String.join(" union all ", parts) + ") c" + outerOrder + " limit " + limit;
 	}
 
 	/**

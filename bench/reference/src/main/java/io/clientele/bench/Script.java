@@ -12,7 +12,7 @@ import java.util.List;
  * with {@code ;} or with {@code \gset [prefix]} (the single row's columns become
  * variables). {@code \set} lines are pgbench's own and are skipped: the request supplies
  * those values; so is a statement after a {@code -- pgbench only} comment.
- * {@code \if :a < :b} (or {@code >}, {@code =}) up to {@code \endif} runs the statements
+ * {@code \if :a < :b} (or {@code >}, {@code =}, {@code <>}) up to {@code \endif} runs the statements
  * between only when the comparison of the two variables holds; after a named statement,
  * {@code <name>_rows} holds how many rows it gave.
  */
@@ -31,6 +31,7 @@ record Script(List<Step> steps) {
 				case "<" -> a < b;
 				case ">" -> a > b;
 				case "=" -> a == b;
+				case "<>" -> a != b;
 				default -> throw new IllegalArgumentException("\\if with " + operator);
 			};
 		}
