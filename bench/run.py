@@ -512,7 +512,7 @@ def main():
     startup = wait_for(f"http://localhost:{APP_PORT}/login", app)
     ref_env = dict(os.environ, PORT=str(REF_PORT), BENCH_SQL_DIR=os.path.join(BENCH, "sql"),
                    BENCH_DB_URL=f"jdbc:postgresql://localhost:{DB_PORT}/clientele?stringtype=unspecified")
-    ref_log = open(os.path.join(tempfile.gettempdir(), "bench-reference.log"), "w")
+    ref_log = open(os.path.join(tempfile.gettempdir(), f"bench-reference-{REF_PORT}.log"), "w")
     reference = subprocess.Popen(["java", "-jar", ref], env=ref_env, stdout=ref_log, stderr=subprocess.STDOUT)
     try:
         ctx = prepare(args.password)
