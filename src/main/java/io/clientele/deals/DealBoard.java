@@ -22,6 +22,7 @@ import io.clientele.clients.RecordNames;
 import io.clientele.deals.SalesScenario.Stage;
 import io.clientele.deals.internal.DealStore;
 import io.clientele.identity.CurrentUser;
+import io.clientele.shared.lists.RecordListQuery;
 import io.clientele.identity.UserDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -142,6 +143,7 @@ public class DealBoard {
 			return List.of();
 		}
 		DealVisibility visibility = store.visibility(reader.id());
+		RecordListQuery.planForTheValues(jdbc);
 		Long[] stageIds = stages.stream().map(Stage::id).toArray(Long[]::new);
 		Map<Long, List<Row>> rows = new LinkedHashMap<>();
 		Map<Long, List<Total>> totals = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import io.clientele.identity.CurrentUser;
 import io.clientele.shared.lists.RecordListPage;
 import io.clientele.shared.lists.RecordListQuery;
 import io.clientele.shared.lists.RecordQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +44,11 @@ public class DealList {
 
 	private final DealCountFloor floor;
 
-	DealList(RecordListQuery query, DealColumns columns, DealStore store, DealCountFloor floor) {
+	private final JdbcClient jdbc;
+
+	DealList(RecordListQuery query, DealColumns columns, DealStore store, DealCountFloor floor, JdbcClient jdbc) {
 		this.query = query;
+		this.jdbc = jdbc;
 		this.columns = columns;
 		this.store = store;
 		this.floor = floor;
@@ -53,6 +57,7 @@ public class DealList {
 	@Transactional(readOnly = true)
 	public RecordListPage page(RecordQuery request, CurrentUser reader) {
 		DealVisibility visibility = store.visibility(reader.id());
+		RecordListQuery.planForTheValues(jdbc);
 		return query.page(columns.source(), request, visibility.sqlCondition("c"), visibility.sqlBranches("c"),
 				visibility::bind);
 	}
@@ -75,6 +80,7 @@ public class DealList {
 		if (states != null && floor.atLeast(states) > TOTALS_UP_TO) {
 			return null;
 		}
+		RecordListQuery.planForTheValues(jdbc);
 		return query.summarise(columns.source(), request, visibility.sqlCondition("c"), visibility::bind,
 				"c.currency, c.amount, c.probability",
 				"count(*), c.currency, sum(c.amount), round(sum(c.amount * c.probability) / 100.0, 2)", "c.currency",
