@@ -30,7 +30,7 @@ public record ClientVisibility(AccessScope scope, Set<Long> grantedSegments) {
 	 * The same rule in the form the search's index of text and reader answers
 	 * ({@code clients_search_readers_idx}: the responsible manager as a one-element array
 	 * beside the trigrams), so that a manager's search reads only the entries that have
-	 * both. Bind with {@link #bindContacts}.
+	 * both. Bind with {@link #bindReaders}.
 	 */
 	public String searchCondition(String clientAlias) {
 		if (scope.coversEverything()) {
@@ -45,7 +45,7 @@ public record ClientVisibility(AccessScope scope, Set<Long> grantedSegments) {
 	 * for (an administrator too: a contact person of deleted clients only is in the
 	 * recycle bin): on the columns each contact person carries (the responsible managers
 	 * and the segments of those clients, kept by triggers, see decision 0005) instead of
-	 * a join per row. Bind with {@link #bindContacts}.
+	 * a join per row. Bind with {@link #bindReaders}.
 	 */
 	public String contactCondition(String contactAlias) {
 		if (scope.coversEverything()) {
@@ -61,7 +61,7 @@ public record ClientVisibility(AccessScope scope, Set<Long> grantedSegments) {
 	 * Binds what {@link #sqlCondition}, {@link #searchCondition} and
 	 * {@link #contactCondition} use.
 	 */
-	public JdbcClient.StatementSpec bindContacts(JdbcClient.StatementSpec statement) {
+	public JdbcClient.StatementSpec bindReaders(JdbcClient.StatementSpec statement) {
 		JdbcClient.StatementSpec bound = bind(statement);
 		return scope.coversEverything() ? bound : bound.param(READERS, scope.sqlArray());
 	}

@@ -154,7 +154,7 @@ public class ContactList {
 				  from contacts ct where %s
 				 order by lower(ct.full_name), ct.id limit %d
 				""".formatted(visibility.sqlCondition("c"), String.join(" and ", where), limit + 1);
-		var statement = visibility.bindContacts(jdbc.sql(sql));
+		var statement = visibility.bindReaders(jdbc.sql(sql));
 		for (int i = 0; i < params.size(); i++) {
 			statement = statement.param("p" + i, params.get(i));
 		}

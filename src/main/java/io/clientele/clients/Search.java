@@ -197,14 +197,13 @@ public class Search {
 		String visibleContact = visibility.contactCondition("ct");
 		String leadCondition = scope.queueCondition("c.responsible_id", "c.department_id");
 		var clients = inParallel(() -> bestFirst(CLIENTS_STARTING.formatted(clientCondition),
-				CLIENTS_CONTAINING.formatted(visibility.searchCondition("c")), visibility::bindContacts, looked,
-				limit));
+				CLIENTS_CONTAINING.formatted(visibility.searchCondition("c")), visibility::bindReaders, looked, limit));
 		var contacts = inParallel(() -> scope.coversEverything()
 				? bestFirst(CONTACTS_STARTING.formatted(WORKS_FOR.formatted("ct", clientCondition), visibleContact),
 						CONTACTS_CONTAINING.formatted(WORKS_FOR.formatted("t", clientCondition), visibleContact),
-						visibility::bindContacts, looked, limit)
+						visibility::bindReaders, looked, limit)
 				: visibility
-					.bindContacts(jdbc
+					.bindReaders(jdbc
 						.sql(CONTACTS_OF_READER.formatted(WORKS_FOR.formatted("t", clientCondition), visibleContact)))
 					.param("patterns", looked.patterns())
 					.param("prefix", looked.prefix())
@@ -228,7 +227,7 @@ public class Search {
 	 */
 	private List<Hit> inTransaction(Supplier<List<Hit>> kind) {
 		return readOnly.execute(tx -> {
-			jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+			RecordListQuery.planForTheValues(jdbc);
 			return kind.get();
 		});
 	}

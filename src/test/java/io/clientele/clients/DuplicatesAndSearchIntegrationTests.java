@@ -303,7 +303,7 @@ class DuplicatesAndSearchIntegrationTests {
 					                where cc.contact_id = ct.id and c.deleted_at is null and %s)
 					 order by ct.id""".formatted(visibility.sqlCondition("c")))).query(Long.class).list();
 			List<Long> byColumns = visibility
-				.bindContacts(jdbc.sql("select ct.id from contacts ct where %s order by ct.id"
+				.bindReaders(jdbc.sql("select ct.id from contacts ct where %s order by ct.id"
 					.formatted(visibility.contactCondition("ct"))))
 				.query(Long.class)
 				.list();
@@ -313,8 +313,7 @@ class DuplicatesAndSearchIntegrationTests {
 			List<Long> listed = visibility.bind(jdbc.sql(clientsOf.formatted(visibility.sqlCondition("c"))))
 				.query(Long.class)
 				.list();
-			List<Long> searched = visibility
-				.bindContacts(jdbc.sql(clientsOf.formatted(visibility.searchCondition("c"))))
+			List<Long> searched = visibility.bindReaders(jdbc.sql(clientsOf.formatted(visibility.searchCondition("c"))))
 				.query(Long.class)
 				.list();
 			assertThat(searched).as(reader.role().name()).isNotEmpty().isEqualTo(listed);
