@@ -1,0 +1,11 @@
+/**
+ * Activities: interactions with clients (calls, e-mails, meetings, notes…), tasks and the
+ * work items of the sales conveyor, the calendar and reminders. Declares the
+ * {@code TaskSource} SPI through which other modules offer their tasks to "My tasks".
+ */
+@ApplicationModule(allowedDependencies = { "shared", "identity", "clients", "clients :: spi", "deals", "audit" })
+@NullMarked
+package io.clientele.activities;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
