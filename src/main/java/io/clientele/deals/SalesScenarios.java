@@ -25,6 +25,8 @@ public class SalesScenarios {
 
 	private final JdbcClient jdbc;
 
+	private volatile @Nullable Settings settings;
+
 	SalesScenarios(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -32,6 +34,27 @@ public class SalesScenarios {
 	/** Every scenario with every stage and its active checklist, in order. */
 	@Transactional(readOnly = true)
 	public List<SalesScenario> all() {
+		return settings().scenarios();
+	}
+
+	/**
+	 * The scenarios and loss reasons as of now: this node's copy while the database's
+	 * settings version (bumped by a trigger on any change, see migration
+	 * {@code …1700__sales_settings_version}) is the one it was read at; read again
+	 * otherwise.
+	 */
+	private Settings settings() {
+		long version = jdbc.sql("select version from sales_settings_version").query(Long.class).single();
+		Settings current = this.settings;
+		if (current != null && current.version() == version) {
+			return current;
+		}
+		Settings fresh = new Settings(version, readScenarios(), readLossReasons());
+		this.settings = fresh;
+		return fresh;
+	}
+
+	private List<SalesScenario> readScenarios() {
 		Map<Long, List<ChecklistItem>> items = new LinkedHashMap<>();
 		jdbc.sql("""
 				select i.stage_id, i.id, i.text, i.optional from stage_checklist_items i
@@ -48,12 +71,23 @@ public class SalesScenarios {
 			long id = rs.getLong(1);
 			stages.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
 				.add(new Stage(id, rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-						rs.getObject(6, Integer.class), rs.getBoolean(7), items.getOrDefault(id, List.of())));
+						rs.getObject(6, Integer.class), rs.getBoolean(7),
+						List.copyOf(items.getOrDefault(id, List.of()))));
 		});
-		return jdbc.sql("select id, name, active from sales_scenarios order by active desc, position, id")
+		return List.copyOf(jdbc.sql("select id, name, active from sales_scenarios order by active desc, position, id")
 			.query((rs, n) -> new SalesScenario(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
-					stages.getOrDefault(rs.getLong(1), List.of())))
-			.list();
+					List.copyOf(stages.getOrDefault(rs.getLong(1), List.of()))))
+			.list());
+	}
+
+	private List<LossReason> readLossReasons() {
+		return List.copyOf(
+				jdbc.sql("select id, name, active from deal_loss_reasons order by active desc, position, lower(name)")
+					.query((rs, n) -> new LossReason(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
+					.list());
+	}
+
+	private record Settings(long version, List<SalesScenario> scenarios, List<LossReason> lossReasons) {
 	}
 
 	/** The scenarios a new deal may follow. */
@@ -72,9 +106,7 @@ public class SalesScenarios {
 
 	@Transactional(readOnly = true)
 	public List<LossReason> lossReasons() {
-		return jdbc.sql("select id, name, active from deal_loss_reasons order by active desc, position, lower(name)")
-			.query((rs, n) -> new LossReason(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
-			.list();
+		return settings().lossReasons();
 	}
 
 	@Transactional

@@ -19,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,6 +63,9 @@ class DealProgressIntegrationTests {
 	@Autowired
 	PasswordEncoder encoder;
 
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	CurrentUser head;
 
 	CurrentUser manager;
@@ -80,6 +85,29 @@ class DealProgressIntegrationTests {
 		colleague = users.user(Role.SALES_MANAGER, sales);
 		fixtures = new DealFixtures(scenarios);
 		client = clients.create(DealFixtures.client(TestUsers.unique("ООО Этапы")), manager);
+	}
+
+	@Test
+	void stage_settings_changed_by_another_node_show_on_the_next_read_and_a_rolled_back_change_never_does() {
+		assertThat(scenarios.scenario(fixtures.scenario).stage(fixtures.first).orElseThrow().name())
+			.isEqualTo("Контакт");
+		// Another node writes straight to the tables; this node's copy must not outlive
+		// it.
+		jdbc.sql("update sales_stages set name = 'Первый контакт' where id = ?").param(fixtures.first).update();
+		jdbc.sql("update stage_checklist_items set active = false where id = ?").param(fixtures.optionalItem).update();
+		SalesScenario changed = scenarios.scenario(fixtures.scenario);
+		assertThat(changed.stage(fixtures.first).orElseThrow().name()).isEqualTo("Первый контакт");
+		assertThat(changed.stage(fixtures.second).orElseThrow().checklist()).extracting(SalesScenario.ChecklistItem::id)
+			.containsExactly(fixtures.requiredItem);
+
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			jdbc.sql("update sales_stages set name = 'Отменённое имя' where id = ?").param(fixtures.first).update();
+			assertThat(scenarios.scenario(fixtures.scenario).stage(fixtures.first).orElseThrow().name())
+				.isEqualTo("Отменённое имя");
+			tx.setRollbackOnly();
+		});
+		assertThat(scenarios.scenario(fixtures.scenario).stage(fixtures.first).orElseThrow().name())
+			.isEqualTo("Первый контакт");
 	}
 
 	@Test
