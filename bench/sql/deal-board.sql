@@ -19,14 +19,8 @@ LEFT JOIN SPRING_SESSION_ATTRIBUTES SA ON S.PRIMARY_ID = SA.SESSION_PRIMARY_ID
 WHERE S.SESSION_ID = :session;
 COMMIT;
 BEGIN READ ONLY;
--- name: checklists
-select i.stage_id, i.id, i.text, i.optional from stage_checklist_items i
- where i.active order by i.stage_id, i.position, i.id;
--- name: stages
-select id, scenario_id, name, position, probability, max_days, active from sales_stages
- order by scenario_id, position, id;
--- name: scenarios
-select id, name, active from sales_scenarios order by active desc, position, id;
+-- name: settings
+select version from sales_settings_version;
 COMMIT;
 BEGIN;
 -- name: choice

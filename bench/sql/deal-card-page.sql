@@ -20,11 +20,7 @@ COMMIT;
 BEGIN READ ONLY;
 select role from users where id = :user_id;
 select d1_0.id,d1_0.amount,d1_0.channel,d1_0.client_id,d1_0.closed_at,d1_0.co_executor_ids,d1_0.contact_id,d1_0.created_at,d1_0.created_by,d1_0.currency,d1_0.custom,d1_0.deleted_at,d1_0.deleted_by,d1_0.description,d1_0.expected_close,d1_0.kind,d1_0.lead_id,d1_0.loss_note,d1_0.loss_reason_id,d1_0.mode,d1_0.probability,d1_0.responsible_id,d1_0.scenario_id,d1_0.stage_entered_at,d1_0.stage_id,d1_0.state,d1_0.subject,d1_0.tags,d1_0.updated_at,d1_0.version from deals d1_0 where d1_0.id=:id \gset
-select i.stage_id, i.id, i.text, i.optional from stage_checklist_items i
- where i.active order by i.stage_id, i.position, i.id;
-select id, scenario_id, name, position, probability, max_days, active from sales_stages
- order by scenario_id, position, id;
-select id, name, active from sales_scenarios order by active desc, position, id;
+select version from sales_settings_version;
 select id, full_name from users where id = any(array[cast(:responsible_id as bigint)]);
 select v1_0.deal_id,v1_0.id,v1_0.entered_at,v1_0.entered_by,v1_0.left_at,v1_0.left_by,v1_0.next_stage_id,v1_0.outcome,v1_0.scenario_id,v1_0.stage_id from deal_stage_visits v1_0 where v1_0.deal_id=:id order by v1_0.entered_at,v1_0.id;
 select c1_0.deal_id,c1_0.item_id,c1_0.ticked_at,c1_0.ticked_by from deal_checks c1_0 where c1_0.deal_id=:id;
@@ -45,14 +41,10 @@ select a.id, a.file_name, a.content_type, a.size, coalesce(u.full_name, ''), a.u
  where a.deal_id = :id order by a.uploaded_at desc, a.id desc;
 COMMIT;
 BEGIN READ ONLY;
-select i.stage_id, i.id, i.text, i.optional from stage_checklist_items i
- where i.active order by i.stage_id, i.position, i.id;
-select id, scenario_id, name, position, probability, max_days, active from sales_stages
- order by scenario_id, position, id;
-select id, name, active from sales_scenarios order by active desc, position, id;
+select version from sales_settings_version;
 COMMIT;
 BEGIN READ ONLY;
-select id, name, active from deal_loss_reasons order by active desc, position, lower(name);
+select version from sales_settings_version;
 COMMIT;
 BEGIN READ ONLY;
 select * from custom_fields where entity = 'DEAL' and active order by position, id;

@@ -21,14 +21,8 @@ BEGIN READ ONLY;
 select role from users where id = :auth_id;
 -- name: deal
 select d1_0.id,d1_0.amount,d1_0.channel,d1_0.client_id,d1_0.closed_at,d1_0.co_executor_ids,d1_0.contact_id,d1_0.created_at,d1_0.created_by,d1_0.currency,d1_0.custom,d1_0.deleted_at,d1_0.deleted_by,d1_0.description,d1_0.expected_close,d1_0.kind,d1_0.lead_id,d1_0.loss_note,d1_0.loss_reason_id,d1_0.mode,d1_0.probability,d1_0.responsible_id,d1_0.scenario_id,d1_0.stage_entered_at,d1_0.stage_id,d1_0.state,d1_0.subject,d1_0.tags,d1_0.updated_at,d1_0.version from deals d1_0 where d1_0.id=:id \gset
--- name: checklists
-select i.stage_id, i.id, i.text, i.optional from stage_checklist_items i
- where i.active order by i.stage_id, i.position, i.id;
--- name: stages
-select id, scenario_id, name, position, probability, max_days, active from sales_stages
- order by scenario_id, position, id;
--- name: scenarios
-select id, name, active from sales_scenarios order by active desc, position, id;
+-- name: settings
+select version from sales_settings_version;
 -- name: people
 select id, full_name from users where id = any(array[cast(:responsible_id as bigint)]);
 -- name: visits

@@ -20,14 +20,8 @@ LEFT JOIN SPRING_SESSION_ATTRIBUTES SA ON S.PRIMARY_ID = SA.SESSION_PRIMARY_ID
 WHERE S.SESSION_ID = :session;
 COMMIT;
 BEGIN READ ONLY;
--- name: checklists
-select i.stage_id, i.id, i.text, i.optional from stage_checklist_items i
- where i.active order by i.stage_id, i.position, i.id;
--- name: stages
-select id, scenario_id, name, position, probability, max_days, active from sales_stages
- order by scenario_id, position, id;
--- name: scenarios
-select id, name, active from sales_scenarios order by active desc, position, id;
+-- name: settings
+select version from sales_settings_version;
 COMMIT;
 BEGIN READ ONLY;
 -- name: role
@@ -44,14 +38,8 @@ BEGIN READ ONLY;
 select id, name from departments order by parent_id nulls first, lower(name);
 COMMIT;
 BEGIN READ ONLY;
--- name: checklists
-select i.stage_id, i.id, i.text, i.optional from stage_checklist_items i
- where i.active order by i.stage_id, i.position, i.id;
--- name: stages
-select id, scenario_id, name, position, probability, max_days, active from sales_stages
- order by scenario_id, position, id;
--- name: scenarios
-select id, name, active from sales_scenarios order by active desc, position, id;
+-- name: settings
+select version from sales_settings_version;
 -- name: role
 select role from users where id = :user_id;
 -- name: open
@@ -67,8 +55,8 @@ select v.stage_id, sum(v.entered), sum(v.went_on)
   from published_deal_funnel_passes v
  where v.scenario_id = :scenario and v.closed_hour >= cast(:from as timestamptz) and v.closed_hour < cast(:to as timestamptz)
  group by v.stage_id;
--- name: reasons
-select id, name, active from deal_loss_reasons order by active desc, position, lower(name);
+-- name: settings
+select version from sales_settings_version;
 -- name: closings
 select c.state, c.stage_id, c.loss_reason_id, sum(c.deals)
   from published_deal_funnel_closings c

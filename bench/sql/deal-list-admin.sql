@@ -1,4 +1,6 @@
 -- GET /api/v1/deals as the administrator (first page, newest first): the statements
+-- The list and totals transactions plan for the values (set local plan_cache_mode, as
+-- RecordListQuery.planForTheValues does): a generic plan scans every deal for the `or`.
 -- Clientele runs, in its transactions (captured with log_min_duration_statement = 0):
 -- the token, the deal extra fields for the columns, then the page with its bounded count
 -- and, beyond 1,000, the planner's estimate, then a lower bound of the deals from the
@@ -22,6 +24,7 @@ COMMIT;
 BEGIN READ ONLY;
 -- name: role
 select role from users where id = :auth_id;
+set local plan_cache_mode = force_custom_plan;
 -- name: fields
 select * from custom_fields where entity = 'DEAL' and active order by position, id;
 -- name: page
@@ -46,6 +49,7 @@ select (select coalesce(sum(deals), 0) from deal_open_counts where true)
                   from deal_win_rates where basis = 'scenario'
                  group by scenario_id) s) as at_least \gset floor_
 \if :floor_at_least < :totals_from
+set local plan_cache_mode = force_custom_plan;
 -- name: totals
 select count(*), c.currency, sum(c.amount), round(sum(c.amount * c.probability) / 100.0, 2) from (select c.currency, c.amount, c.probability from deals c where c.deleted_at is null and true limit 20001) c group by c.currency;
 \endif

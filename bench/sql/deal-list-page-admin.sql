@@ -1,4 +1,6 @@
 -- GET /deals (the list page, first page, newest first) as the administrator: the statements
+-- The list and totals transactions plan for the values (set local plan_cache_mode, as
+-- RecordListQuery.planForTheValues does): a generic plan scans every deal for the `or`.
 -- Clientele runs, in its transactions (captured with log_min_duration_statement = 0): the
 -- session; the extra fields (five times), the saved views, the role, every person (the
 -- filter's choices), the scenarios (twice); the page, its bounded count and the
@@ -39,14 +41,11 @@ BEGIN READ ONLY;
 select * from custom_fields where entity = 'DEAL' and active order by position, id;
 COMMIT;
 BEGIN READ ONLY;
-select i.stage_id, i.id, i.text, i.optional from stage_checklist_items i
- where i.active order by i.stage_id, i.position, i.id;
-select id, scenario_id, name, position, probability, max_days, active from sales_stages
- order by scenario_id, position, id;
-select id, name, active from sales_scenarios order by active desc, position, id;
+select version from sales_settings_version;
 COMMIT;
 BEGIN READ ONLY;
 select role from users where id = :user_id;
+set local plan_cache_mode = force_custom_plan;
 select * from custom_fields where entity = 'DEAL' and active order by position, id;
 select c.id, c.state as kind_, c.subject as name, c.responsible_id, c.subject as "name", c.client_id as "client", c.stage_id as "stage", c.amount as "amount", c.probability as "probability", c.expected_close as "expected", c.responsible_id as "responsible", c.created_at as k0 from deals c where c.deleted_at is null and true order by c.created_at desc, c.id desc limit 51;
 select count(*) from (select 1 from deals c where c.deleted_at is null and true limit 1001) t \gset counted_
@@ -58,11 +57,7 @@ BEGIN READ ONLY;
 select id, name from clients where id = any(cast(:page_clients as bigint[]));
 COMMIT;
 BEGIN READ ONLY;
-select i.stage_id, i.id, i.text, i.optional from stage_checklist_items i
- where i.active order by i.stage_id, i.position, i.id;
-select id, scenario_id, name, position, probability, max_days, active from sales_stages
- order by scenario_id, position, id;
-select id, name, active from sales_scenarios order by active desc, position, id;
+select version from sales_settings_version;
 COMMIT;
 BEGIN READ ONLY;
 select id, full_name from users where id = any(cast(:page_users as bigint[]));
@@ -77,6 +72,7 @@ select (select coalesce(sum(deals), 0) from deal_open_counts where true)
                   from deal_win_rates where basis = 'scenario'
                  group by scenario_id) s) as at_least \gset floor_
 \if :floor_at_least < :totals_from
+set local plan_cache_mode = force_custom_plan;
 select count(*), c.currency, sum(c.amount), round(sum(c.amount * c.probability) / 100.0, 2) from (select c.currency, c.amount, c.probability from deals c where c.deleted_at is null and true limit 20001) c group by c.currency;
 \endif
 COMMIT;

@@ -1,4 +1,6 @@
 -- GET /deals (the list page, first page, newest first) as the manager m007: the statements
+-- The list and totals transactions plan for the values (set local plan_cache_mode, as
+-- RecordListQuery.planForTheValues does): a generic plan scans every deal for the `or`.
 -- Clientele runs, in its transactions (captured with log_min_duration_statement = 0): the
 -- session; the extra fields (five times), the saved views, the role, the people the filter
 -- offers, the scenarios (twice); the page (a union of the deals m007 is responsible for and
@@ -37,14 +39,11 @@ BEGIN READ ONLY;
 select * from custom_fields where entity = 'DEAL' and active order by position, id;
 COMMIT;
 BEGIN READ ONLY;
-select i.stage_id, i.id, i.text, i.optional from stage_checklist_items i
- where i.active order by i.stage_id, i.position, i.id;
-select id, scenario_id, name, position, probability, max_days, active from sales_stages
- order by scenario_id, position, id;
-select id, name, active from sales_scenarios order by active desc, position, id;
+select version from sales_settings_version;
 COMMIT;
 BEGIN READ ONLY;
 select role from users where id = :user_id;
+set local plan_cache_mode = force_custom_plan;
 select * from custom_fields where entity = 'DEAL' and active order by position, id;
 select * from ((select c.id, c.state as kind_, c.subject as name, c.responsible_id, c.subject as "name", c.client_id as "client", c.stage_id as "stage", c.amount as "amount", c.probability as "probability", c.expected_close as "expected", c.responsible_id as "responsible", c.created_at as k0 from deals c where c.deleted_at is null and c.responsible_id = :user_id order by c.created_at desc, c.id desc limit 51) union all (select c.id, c.state as kind_, c.subject as name, c.responsible_id, c.subject as "name", c.client_id as "client", c.stage_id as "stage", c.amount as "amount", c.probability as "probability", c.expected_close as "expected", c.responsible_id as "responsible", c.created_at as k0 from deals c where c.deleted_at is null and c.co_executor_ids && array[cast(:user_id as bigint)] and not (c.responsible_id = :user_id) order by c.created_at desc, c.id desc limit 51)) c order by k0 desc, id desc limit 51;
 select count(*) from (select 1 from deals c where c.deleted_at is null and (c.responsible_id = :user_id or c.co_executor_ids && array[cast(:user_id as bigint)]) limit 1001) t \gset counted_
@@ -56,17 +55,14 @@ BEGIN READ ONLY;
 select id, name from clients where id = any(cast(:page_clients as bigint[]));
 COMMIT;
 BEGIN READ ONLY;
-select i.stage_id, i.id, i.text, i.optional from stage_checklist_items i
- where i.active order by i.stage_id, i.position, i.id;
-select id, scenario_id, name, position, probability, max_days, active from sales_stages
- order by scenario_id, position, id;
-select id, name, active from sales_scenarios order by active desc, position, id;
+select version from sales_settings_version;
 COMMIT;
 BEGIN READ ONLY;
 select id, full_name from users where id = any(cast(:page_users as bigint[]));
 COMMIT;
 BEGIN READ ONLY;
 select role from users where id = :user_id;
+set local plan_cache_mode = force_custom_plan;
 select * from custom_fields where entity = 'DEAL' and active order by position, id;
 select count(*), c.currency, sum(c.amount), round(sum(c.amount * c.probability) / 100.0, 2) from (select c.currency, c.amount, c.probability from deals c where c.deleted_at is null and (c.responsible_id = :user_id or c.co_executor_ids && array[cast(:user_id as bigint)]) limit 20001) c group by c.currency;
 COMMIT;

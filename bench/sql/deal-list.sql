@@ -5,6 +5,8 @@
 -- they co-execute, merged in order) with its bounded count,
 -- then the totals of every deal the list shows (bounded at 20,001 deals). The reader's
 -- scope is their own id (DealVisibility: responsible or co-executor). Variables: token (exact: the count's bound).
+-- The list and totals transactions plan for the values (set local plan_cache_mode, as
+-- RecordListQuery.planForTheValues does): a generic plan scans every deal for the `or`.
 -- Shared by pgbench (-M prepared) and the reference endpoint (bench/reference).
 \set exact 1000
 -- name: auth
@@ -20,6 +22,7 @@ COMMIT;
 BEGIN READ ONLY;
 -- name: role
 select role from users where id = :auth_id;
+set local plan_cache_mode = force_custom_plan;
 -- name: fields
 select * from custom_fields where entity = 'DEAL' and active order by position, id;
 -- name: page
@@ -34,6 +37,7 @@ COMMIT;
 BEGIN READ ONLY;
 -- name: role
 select role from users where id = :auth_id;
+set local plan_cache_mode = force_custom_plan;
 -- name: fields
 select * from custom_fields where entity = 'DEAL' and active order by position, id;
 -- name: totals

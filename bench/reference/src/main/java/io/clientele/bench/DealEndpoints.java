@@ -59,6 +59,16 @@ class DealEndpoints {
 	 */
 	private final Map<String, String> boardValues = new ConcurrentHashMap<>();
 
+	/**
+	 * The stages, scenarios and loss reasons, read again when the version the script read
+	 * ("settings") differs from the one they were read at: as Clientele's SalesScenarios.
+	 */
+	private volatile Settings settings = new Settings(-1, List.of(), List.of(), List.of());
+
+	private record Settings(long version, List<Map<String, Object>> stages, List<Map<String, Object>> scenarios,
+			List<Map<String, Object>> reasons) {
+	}
+
 	DealEndpoints(ScriptRunner scripts, JsonMapper json, JdbcClient jdbc) {
 		this.scripts = scripts;
 		this.json = json;
@@ -120,7 +130,8 @@ class DealEndpoints {
 	Map<String, Object> card(@PathVariable long id, @RequestHeader("Authorization") String authorization) {
 		var results = scripts.run("deal-card", Map.of("token", ReferenceEndpoints.tokenHash(authorization), "id", id));
 		Map<String, Object> deal = results.get("deal").get(0);
-		Map<Object, Map<String, Object>> stages = results.get("stages")
+		Settings known = settings(results);
+		Map<Object, Map<String, Object>> stages = known.stages()
 			.stream()
 			.collect(Collectors.toMap(row -> row.get("id"), row -> row));
 		Map<String, Object> card = new LinkedHashMap<>();
@@ -131,7 +142,7 @@ class DealEndpoints {
 			}
 		});
 		card.put("clientName", results.get("client").get(0).get("name"));
-		card.put("scenarioName", results.get("scenarios")
+		card.put("scenarioName", known.scenarios()
 			.stream()
 			.filter(row -> row.get("id").equals(deal.get("scenario_id")))
 			.findFirst()
@@ -161,6 +172,25 @@ class DealEndpoints {
 		return card;
 	}
 
+	private Settings settings(Map<String, List<Map<String, Object>>> results) {
+		long version = ((Number) results.get("settings").get(0).get("version")).longValue();
+		Settings current = settings;
+		if (current.version() != version) {
+			current = new Settings(version, jdbc.sql("""
+					select id, scenario_id, name, position, probability, max_days, active from sales_stages
+					 order by scenario_id, position, id
+					""").query().listOfRows(),
+					jdbc.sql("select id, name, active from sales_scenarios order by active desc, position, id")
+						.query()
+						.listOfRows(),
+					jdbc.sql("select id, name, active from deal_loss_reasons order by active desc, position, lower(name)")
+						.query()
+						.listOfRows());
+			settings = current;
+		}
+		return current;
+	}
+
 	/** The board's columns as JSON: the same statements as the page (deal-board.sql). */
 	@GetMapping("/deals/board")
 	Map<String, Object> board(@RequestParam long scenario, @CookieValue("SESSION") String cookie) {
@@ -182,7 +212,7 @@ class DealEndpoints {
 		Map<Object, Object> names = new LinkedHashMap<>();
 		results.get("clients").forEach(row -> names.put(row.get("id"), row.get("name")));
 		Map<Object, Map<String, Object>> columns = new LinkedHashMap<>();
-		results.get("stages")
+		settings(results).stages()
 			.stream()
 			.filter(row -> row.get("scenario_id").equals(scenario) && Boolean.TRUE.equals(row.get("active")))
 			.forEach(row -> {
@@ -224,10 +254,11 @@ class DealEndpoints {
 		vars.put("to", today.plusDays(1).atStartOfDay(zone).toOffsetDateTime().toString());
 		vars.put("now", OffsetDateTime.now().toString());
 		var results = scripts.run("deal-funnel", vars);
+		Settings known = settings(results);
 		Map<Object, Object> reasons = new LinkedHashMap<>();
-		results.get("reasons").forEach(row -> reasons.put(row.get("id"), row.get("name")));
+		known.reasons().forEach(row -> reasons.put(row.get("id"), row.get("name")));
 		Map<Object, Map<String, Object>> stages = new LinkedHashMap<>();
-		results.get("stages").stream().filter(row -> row.get("scenario_id").equals(scenario)).forEach(row -> {
+		known.stages().stream().filter(row -> row.get("scenario_id").equals(scenario)).forEach(row -> {
 			Map<String, Object> stage = new LinkedHashMap<>();
 			stage.put("stageId", row.get("id"));
 			stage.put("name", row.get("name"));
