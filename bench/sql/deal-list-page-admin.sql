@@ -1,6 +1,4 @@
 -- GET /deals (the list page, first page, newest first) as the administrator: the statements
--- The list and totals transactions plan for the values (set local plan_cache_mode, as
--- RecordListQuery.planForTheValues does): a generic plan scans every deal for the `or`.
 -- Clientele runs, in its transactions (captured with log_min_duration_statement = 0): the
 -- session; the extra fields (five times), the saved views, the role, every person (the
 -- filter's choices), the scenarios (twice); the page, its bounded count and the
@@ -10,6 +8,8 @@
 -- Variables: session, session_primary, user_id, department_id, username, now_ms, expiry_ms,
 -- page_clients and page_users (the clients and people of the first page, '{…}': the list
 -- does not change during a run, so run.py finds them once).
+-- The list and totals transactions plan for the values (set local plan_cache_mode, as
+-- RecordListQuery.planForTheValues does): a generic plan scans every deal for the `or`.
 \set exact 1000
 \set totals_from 20001
 BEGIN;
