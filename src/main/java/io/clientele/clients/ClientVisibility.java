@@ -41,6 +41,15 @@ public record ClientVisibility(AccessScope scope, Set<Long> grantedSegments) {
 	}
 
 	/**
+	 * Whether {@link #searchCondition} and {@link #contactCondition} are one condition on
+	 * the readers' index (no administrator, no granted segments and so no {@code or}):
+	 * then the search's plan is the same for any text, and may be made once.
+	 */
+	public boolean searchesOnTheReadersIndexOnly() {
+		return !scope.coversEverything() && grantedSegments.isEmpty();
+	}
+
+	/**
 	 * The same rule for contact persons, who are seen through the live clients they work
 	 * for (an administrator too: a contact person of deleted clients only is in the
 	 * recycle bin): on the columns each contact person carries (the responsible managers

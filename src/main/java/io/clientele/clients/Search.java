@@ -196,25 +196,39 @@ public class Search {
 		String clientCondition = visibility.sqlCondition("c");
 		String visibleContact = visibility.contactCondition("ct");
 		String leadCondition = scope.queueCondition("c.responsible_id", "c.department_id");
+		boolean planOnce = visibility.searchesOnTheReadersIndexOnly();
 		var clients = inParallel(() -> bestFirst(CLIENTS_STARTING.formatted(clientCondition),
-				CLIENTS_CONTAINING.formatted(visibility.searchCondition("c")), visibility::bindReaders, looked, limit));
-		var contacts = inParallel(() -> scope.coversEverything()
-				? bestFirst(CONTACTS_STARTING.formatted(WORKS_FOR.formatted("ct", clientCondition), visibleContact),
-						CONTACTS_CONTAINING.formatted(WORKS_FOR.formatted("t", clientCondition), visibleContact),
-						visibility::bindReaders, looked, limit)
-				: visibility
-					.bindReaders(jdbc
-						.sql(CONTACTS_OF_READER.formatted(WORKS_FOR.formatted("t", clientCondition), visibleContact)))
-					.param("patterns", looked.patterns())
-					.param("prefix", looked.prefix())
-					.param("contains", looked.contains())
-					.param("limit", limit)
-					.query(this::hit)
-					.list());
+				CLIENTS_CONTAINING.formatted(visibility.searchCondition("c")), visibility::bindReaders, looked, limit,
+				planOnce));
+		var contacts = inParallel(
+				() -> scope.coversEverything()
+						? bestFirst(
+								CONTACTS_STARTING.formatted(WORKS_FOR.formatted("ct", clientCondition), visibleContact),
+								CONTACTS_CONTAINING.formatted(WORKS_FOR.formatted("t", clientCondition),
+										visibleContact),
+								visibility::bindReaders, looked, limit, false)
+						: readersContacts(visibility, clientCondition, visibleContact, looked, limit));
 		// the leads on this thread, while the others run
 		List<Hit> leads = inTransaction(() -> bestFirst(LEADS_STARTING.formatted(leadCondition),
-				LEADS_CONTAINING.formatted(leadCondition), scope::bindQueue, looked, limit));
+				LEADS_CONTAINING.formatted(leadCondition), scope::bindQueue, looked, limit, false));
 		return new Results(typed, joined(clients), joined(contacts), leads);
+	}
+
+	/** A reader's contact persons that contain the text, best first, in one step. */
+	private List<Hit> readersContacts(ClientVisibility visibility, String clientCondition, String visibleContact,
+			Typed looked, int limit) {
+		if (visibility.searchesOnTheReadersIndexOnly()) {
+			RecordListQuery.planOnceForAnyValues(jdbc);
+		}
+		return visibility
+			.bindReaders(
+					jdbc.sql(CONTACTS_OF_READER.formatted(WORKS_FOR.formatted("t", clientCondition), visibleContact)))
+			.param("patterns", looked.patterns())
+			.param("prefix", looked.prefix())
+			.param("contains", looked.contains())
+			.param("limit", limit)
+			.query(this::hit)
+			.list();
 	}
 
 	private CompletableFuture<List<Hit>> inParallel(Supplier<List<Hit>> kind) {
@@ -247,9 +261,10 @@ public class Search {
 	/**
 	 * The names that start with the text, then (while there is room) records that contain
 	 * it; each record once.
+	 * @param planOnce plan the second step once for any text (see the class's comment)
 	 */
 	private List<Hit> bestFirst(String starting, String containing, UnaryOperator<JdbcClient.StatementSpec> access,
-			Typed typed, int limit) {
+			Typed typed, int limit, boolean planOnce) {
 		Map<Long, Hit> hits = new LinkedHashMap<>();
 		access.apply(jdbc.sql(starting))
 			.param("prefix", typed.prefix())
@@ -258,6 +273,9 @@ public class Search {
 			.list()
 			.forEach(hit -> hits.put(hit.id(), hit));
 		if (hits.size() < limit) {
+			if (planOnce) {
+				RecordListQuery.planOnceForAnyValues(jdbc);
+			}
 			// Twice as many as asked for: some of them may be the names found above.
 			for (Hit hit : access.apply(jdbc.sql(containing))
 				.param("patterns", typed.patterns())

@@ -147,6 +147,15 @@ public class RecordListQuery {
 		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 	}
 
+	/**
+	 * Plans the next statements of the current transaction once for any values: for a
+	 * statement whose only good plan does not depend on them (one index that holds both
+	 * the text and the reader), where planning for the values costs more than running it.
+	 */
+	public static void planOnceForAnyValues(JdbcClient jdbc) {
+		jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+	}
+
 	/** Stops the statements of the current transaction after the export timeout. */
 	public static void limitStatementTime(JdbcClient jdbc) {
 		jdbc.sql("select set_config('statement_timeout', :timeout, true)")
