@@ -6,7 +6,9 @@
 -- reader); contact persons in one step, by the managers they carry (decision 5), best first;
 -- the session's last access, which changes the row at most once a minute (SessionStore).
 -- Captured again on 2026-11-24 at 06:21 (M, m007); clients_containing changed at 08:05 to the
--- form of clients_search_readers_idx (written from the code, the rest as captured).
+-- form of clients_search_readers_idx (written from the code, the rest as captured); at
+-- 09:40 the manager's containing steps (clients, contact persons) planned once for any text,
+-- as Search does for a reader without granted segments.
 -- Variables: session, session_primary, user_id, department_id, username, per_kind,
 -- candidates, now_ms, expiry_ms. Shared by pgbench (-M prepared) and the reference
 -- endpoint (bench/reference).
@@ -51,6 +53,7 @@ select c.id, c.name, coalesce(c.inn, c.city) as detail from clients c
  where c.deleted_at is null and lower(c.name) like :prefix and c.responsible_id = :user_id
  order by lower(c.name), c.id limit :per_kind;
 \if :clients_starting_rows < :per_kind
+set local plan_cache_mode = force_generic_plan;
 -- name: clients_containing
 select id, name, detail from (
   select c.id, c.name, coalesce(c.inn, c.city) as detail from clients c
@@ -58,6 +61,7 @@ select id, name, detail from (
    limit :candidates) t
  order by lower(name) like :contains desc, length(name), id;
 \endif
+set local plan_cache_mode = force_generic_plan;
 -- name: contacts
 select id, full_name, (select string_agg(c.name, ', ' order by c.name) from client_contacts cc join clients c on c.id = cc.client_id
   where cc.contact_id = t.id and c.deleted_at is null and c.responsible_id = :user_id) from (
@@ -66,6 +70,7 @@ select id, full_name, (select string_agg(c.name, ', ' order by c.name) from clie
    order by ct.search_text like :prefix desc, lower(ct.full_name) like :contains desc,
             case when ct.search_text like :prefix then lower(ct.full_name) end, length(ct.full_name), ct.id
    limit :per_kind) t;
+set local plan_cache_mode = force_custom_plan;
 -- name: leads_starting
 select c.id, c.name, c.company from leads c
  where lower(c.name) like :prefix and c.responsible_id = :user_id
