@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,31 @@ public class UserDirectory {
 	@Transactional(readOnly = true)
 	public Optional<UserSummary> find(long id) {
 		return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserDirectory::summary).optional();
+	}
+
+	/** Where and in which language to write to a user by e-mail. */
+	public record MailAddress(long id, String fullName, String email, @Nullable String locale) {
+	}
+
+	/**
+	 * The e-mail address of an active user who has one (and the language they chose, if
+	 * any), or empty.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<MailAddress> mailAddress(long id) {
+		return jdbc
+			.sql("select id, full_name, email, locale from users where id = ? and active and coalesce(email, '') <> ''")
+			.param(id)
+			.query((rs, n) -> new MailAddress(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
+	/**
+	 * The language a user chose ({@code ru}, {@code en}), or null when they chose none.
+	 */
+	@Transactional(readOnly = true)
+	public @Nullable String language(long id) {
+		return jdbc.sql("select locale from users where id = ?").param(id).query(String.class).optional().orElse(null);
 	}
 
 	/**

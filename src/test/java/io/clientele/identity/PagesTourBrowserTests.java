@@ -31,6 +31,9 @@ class PagesTourBrowserTests {
 	int port;
 
 	@Autowired
+	io.clientele.activities.Notifications notifications;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -89,7 +92,8 @@ class PagesTourBrowserTests {
 				"/duplicates", "/duplicates?type=contact", "/duplicates?type=merges",
 				"/duplicates/merge?type=client&ids=" + client + "," + twin, "/deals", "/deals/" + deal,
 				"/deals/" + deal + "/edit", "/deals/new?clientId=" + client, "/deals/board", "/admin/scenarios",
-				"/reports/funnel", "/no-such-page");
+				"/reports/funnel", "/notifications", "/no-such-page");
+		notifications.notify(admin.id(), "reminder", "Позвонить в «Тест Тур»", null, "/clients/" + client);
 
 		Page page = browser.newPage(language, width, 800);
 		page.navigate(url("/login"));

@@ -27,6 +27,20 @@ public class TestHome implements LauncherSessionListener {
 			throw new UncheckedIOException(ex);
 		}
 		System.setProperty("clientele.test.home", home.toString());
+		System.setProperty("clientele.test.smtp-port", Integer.toString(freePort()));
+	}
+
+	/**
+	 * A port for the tests' SMTP server (GreenMail, started by the tests that send mail):
+	 * free now, so that test JVMs running side by side do not share one.
+	 */
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Override
