@@ -63,6 +63,23 @@ public class UserDirectory {
 	}
 
 	/**
+	 * An active user as the reader of something served to them without a session (their
+	 * calendar feed), or empty.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CurrentUser> active(long id) {
+		return jdbc.sql("""
+				select u.id, u.username, u.full_name, u.role, u.department_id, d.name, u.locale
+				  from users u join departments d on d.id = u.department_id where u.id = ? and u.active
+				""")
+			.param(id)
+			.query((rs, n) -> new CurrentUser(rs.getLong(1), rs.getString(2), null, rs.getString(3),
+					Role.valueOf(rs.getString(4)), rs.getLong(5), rs.getString(6),
+					rs.getString(7) == null ? null : java.util.Locale.forLanguageTag(rs.getString(7)), true, false))
+			.optional();
+	}
+
+	/**
 	 * The language a user chose ({@code ru}, {@code en}), or null when they chose none.
 	 */
 	@Transactional(readOnly = true)

@@ -92,7 +92,7 @@ class PagesTourBrowserTests {
 				"/duplicates", "/duplicates?type=contact", "/duplicates?type=merges",
 				"/duplicates/merge?type=client&ids=" + client + "," + twin, "/deals", "/deals/" + deal,
 				"/deals/" + deal + "/edit", "/deals/new?clientId=" + client, "/deals/board", "/admin/scenarios",
-				"/reports/funnel", "/notifications", "/no-such-page");
+				"/reports/funnel", "/notifications", "/calendar", "/calendar/rooms", "/no-such-page");
 		notifications.notify(admin.id(), "reminder", "Позвонить в «Тест Тур»", null, "/clients/" + client);
 
 		Page page = browser.newPage(language, width, 800);

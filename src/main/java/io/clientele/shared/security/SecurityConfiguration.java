@@ -56,6 +56,9 @@ class SecurityConfiguration {
 				// token
 				.requestMatchers("/api/v1/leads/intake")
 				.permitAll()
+				// calendar programs subscribe with the secret in the address
+				.requestMatchers("/api/v1/calendar/feeds/*")
+				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole("ADMINISTRATOR")
 				.anyRequest()
