@@ -5,5 +5,5 @@ package io.clientele.activities;
  *
  * @param key message key of the kind ({@link HandoverPart#key()})
  */
-public record HandoverCount(String key, long count) {
+public record HandoverCount(String key, long count) implements java.io.Serializable {
 }

@@ -247,7 +247,8 @@ public class TaskStore {
 	}
 
 	/**
-	 * @return whether opening changed the task */
+	 * @return whether opening changed the task
+	 */
 	public boolean open(Task task, long readerId, Instant now) {
 		if (!task.open(readerId, now)) {
 			return false;
