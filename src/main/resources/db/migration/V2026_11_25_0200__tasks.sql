@@ -1,4 +1,4 @@
--- Tasks and the work items of the sales conveyor: one table, told apart by kind (decision 9).
+-- Tasks and the work items of the sales conveyor: one table, told apart by kind (decision 0009).
 --
 -- The deadline is a calendar day (due_on, in the installation's time zone, as the pages show
 -- days) and, when the user gave a time, the instant (due_at, on that day). "My tasks" groups
