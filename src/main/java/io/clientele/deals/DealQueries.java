@@ -85,6 +85,32 @@ public class DealQueries {
 				""".formatted(SHORT)).param("user", reader.id()).param("now", now()).query(this::row).list();
 	}
 
+	/**
+	 * The subjects of these deals, for showing what another record points at (a task's
+	 * deal); like {@code RecordNames}, no access check: the caller shows only records it
+	 * may show.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, String> subjects(java.util.Collection<Long> ids) {
+		java.util.Map<Long, String> subjects = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return subjects;
+		}
+		jdbc.sql("select id, subject from deals where id = any(?)").param(ids.toArray(Long[]::new)).query(rs -> {
+			subjects.put(rs.getLong(1), rs.getString(2));
+		});
+		return subjects;
+	}
+
+	/** The client a deal is about, whether the reader may see the deal or not. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Long> clientOf(long dealId) {
+		return jdbc.sql("select client_id from deals where id = ? and deleted_at is null")
+			.param(dealId)
+			.query(Long.class)
+			.optional();
+	}
+
 	private OffsetDateTime now() {
 		return clock.instant().atOffset(ZoneOffset.UTC);
 	}

@@ -22,18 +22,58 @@ public class AccessScopes {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The user's scope, widened by the scopes of the users they stand in for today
+	 * ({@link Deputies}): read in the same round trip as the role.
+	 */
 	@Transactional(readOnly = true)
 	public AccessScope of(long userId) {
-		Role role = jdbc.sql("select role from users where id = ?")
-			.param(userId)
-			.query((rs, row) -> Role.valueOf(rs.getString(1)))
-			.optional()
-			.orElseThrow(() -> new IllegalArgumentException("No user " + userId));
+		record Found(Role role, Set<Long> absent) {
+		}
+		Found found = jdbc.sql("""
+				select u.role, array(select d.user_id from user_deputies d
+				                      where d.deputy_id = u.id and current_date between d.starts_on and d.ends_on)
+				  from users u where u.id = ?
+				""").param(userId).query((rs, row) -> {
+			Set<Long> absent = new HashSet<>();
+			addAll(absent, rs.getArray(2));
+			return new Found(Role.valueOf(rs.getString(1)), absent);
+		}).optional().orElseThrow(() -> new IllegalArgumentException("No user " + userId));
+		AccessScope own = ownScope(userId, found.role());
+		for (long absent : found.absent()) {
+			own = widened(own, ownScope(absent, roleOf(absent)));
+		}
+		return own;
+	}
+
+	/** The scope of the user alone, without the users they stand in for. */
+	private AccessScope ownScope(long userId, Role role) {
 		return switch (role) {
 			case ADMINISTRATOR -> new AccessScope(AccessScope.Kind.ALL, userId, Set.of());
 			case HEAD_OF_DEPARTMENT -> departmentScope(userId);
 			default -> own(userId);
 		};
+	}
+
+	private Role roleOf(long userId) {
+		return jdbc.sql("select role from users where id = ?")
+			.param(userId)
+			.query((rs, row) -> Role.valueOf(rs.getString(1)))
+			.single();
+	}
+
+	/**
+	 * A deputy's scope together with the absent user's, still computed for the deputy.
+	 */
+	private static AccessScope widened(AccessScope deputy, AccessScope absent) {
+		if (deputy.coversEverything() || absent.coversEverything()) {
+			return new AccessScope(AccessScope.Kind.ALL, deputy.userId(), Set.of());
+		}
+		Set<Long> users = new HashSet<>(deputy.responsibleUserIds());
+		users.addAll(absent.responsibleUserIds());
+		Set<Long> departments = new HashSet<>(deputy.departmentIds());
+		departments.addAll(absent.departmentIds());
+		return new AccessScope(AccessScope.Kind.DEPARTMENT, deputy.userId(), users, departments);
 	}
 
 	/**

@@ -101,6 +101,15 @@ public class UserDirectory {
 	}
 
 	/**
+	 * Every user, active or not (a departing user's work is handed over after they were
+	 * deactivated), active first, by name.
+	 */
+	@Transactional(readOnly = true)
+	public List<UserSummary> all() {
+		return jdbc.sql(SELECT + " order by u.active desc, lower(u.full_name)").query(UserDirectory::summary).list();
+	}
+
+	/**
 	 * The ids of the active people with this role in the department (not below it),
 	 * oldest first.
 	 */

@@ -14,13 +14,19 @@ import org.jspecify.annotations.Nullable;
  * @param literalLabel whether {@code labelKey} is a text to show as it is (a saved view's
  * name)
  * @param nested whether the entry sits under the one before it (a view under its list)
+ * @param badge a count shown beside the link (open tasks), or null for none
  */
 public record NavigationEntry(String section, String labelKey, String href, String icon, int order,
-		@Nullable String role, boolean literalLabel, boolean nested) {
+		@Nullable String role, boolean literalLabel, boolean nested, @Nullable Long badge) {
+
+	public NavigationEntry(String section, String labelKey, String href, String icon, int order, @Nullable String role,
+			boolean literalLabel, boolean nested) {
+		this(section, labelKey, href, icon, order, role, literalLabel, nested, null);
+	}
 
 	public NavigationEntry(String section, String labelKey, String href, String icon, int order,
 			@Nullable String role) {
-		this(section, labelKey, href, icon, order, role, false, false);
+		this(section, labelKey, href, icon, order, role, false, false, null);
 	}
 
 	public static final String MAIN = "main";

@@ -1,0 +1,375 @@
+package io.clientele.activities;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.clientele.activities.internal.TaskStore;
+import io.clientele.clients.RecordNames;
+import io.clientele.deals.DealQueries;
+import io.clientele.identity.AccessScopes;
+import io.clientele.identity.CurrentUser;
+import io.clientele.identity.UserDirectory;
+import io.clientele.identity.UserSummary;
+import io.clientele.shared.RecordNotFound;
+import io.clientele.shared.lists.RecordListQuery;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "My tasks": a person's open tasks in groups by deadline (overdue, today, tomorrow, this
+ * week, later, without a deadline) and those done in the last days, with the tasks other
+ * modules offer ({@link TaskSource}); the same for the people a head may see.
+ *
+ * <p>
+ * Nothing here counts an unbounded set. The counters of one person are one index-only
+ * scan of {@code tasks_executor_open_idx} over that person's open tasks, stopped after
+ * {@link #COUNTED_UP_TO}; a group's rows are an index range of the same index, at most
+ * {@link #ROWS}. For several people (a head's department) each person is a lateral
+ * subquery of the same shape, so a department costs its size times one person.
+ */
+@Service
+public class MyTasks {
+
+	/** A person's open tasks are counted up to this many. */
+	public static final int COUNTED_UP_TO = 5_000;
+
+	/** How many rows a group shows. */
+	public static final int ROWS = 50;
+
+	/** How far back the done group reaches. */
+	public static final Duration DONE_RECENTLY = Duration.ofDays(7);
+
+	/** The sidebar counts at most this many. */
+	public static final int BADGE_UP_TO = 99;
+
+	private static final String DUE = "coalesce(x.due_on, date '9999-12-31')";
+
+	private static final String OPEN = "x.executor_id = p.id and x.deleted_at is null and x.state <> 'DONE'";
+
+	private final JdbcClient jdbc;
+
+	private final AccessScopes scopes;
+
+	private final UserDirectory users;
+
+	private final RecordNames names;
+
+	private final DealQueries deals;
+
+	private final List<TaskSource> sources;
+
+	private final Clock clock;
+
+	MyTasks(JdbcClient jdbc, AccessScopes scopes, UserDirectory users, RecordNames names, DealQueries deals,
+			List<TaskSource> sources, Clock clock) {
+		this.jdbc = jdbc;
+		this.scopes = scopes;
+		this.users = users;
+		this.names = names;
+		this.deals = deals;
+		this.sources = sources;
+		this.clock = clock;
+	}
+
+	/** The reader's own tasks, now. */
+	@Transactional(readOnly = true)
+	public MyTasksView of(CurrentUser reader) {
+		return of(reader.id(), reader, clock.instant());
+	}
+
+	/**
+	 * One person's tasks as they stand at {@code now}: the reader's own, or a person in a
+	 * head's scope (anyone else: not found).
+	 */
+	@Transactional(readOnly = true)
+	public MyTasksView of(long executorId, CurrentUser reader, Instant now) {
+		if (executorId != reader.id() && !scopes.of(reader.id()).covers(executorId)) {
+			throw new RecordNotFound("User", executorId);
+		}
+		return view(List.of(executorId), now, true);
+	}
+
+	/** The tasks of everyone the reader may see (a head's department), at {@code now}. */
+	@Transactional(readOnly = true)
+	public MyTasksView everyone(CurrentUser reader, Instant now) {
+		return view(people(reader).stream().map(UserSummary::id).toList(), now, false);
+	}
+
+	/** The people a head sees with their counts by group, at {@code now}. */
+	@Transactional(readOnly = true)
+	public List<MyTasksCounts> counts(CurrentUser reader, Instant now) {
+		List<UserSummary> people = people(reader);
+		Map<Long, MyTasksCounts> counted = counts(people.stream().map(UserSummary::id).toList(), now);
+		List<MyTasksCounts> list = new ArrayList<>();
+		for (UserSummary person : people) {
+			MyTasksCounts counts = counted.get(person.id());
+			list.add(new MyTasksCounts(person.id(), person.fullName(), counts.counts(), counts.attention(),
+					counts.atLeast()));
+		}
+		return list;
+	}
+
+	/** The active people whose tasks the reader may see, themselves first. */
+	@Transactional(readOnly = true)
+	public List<UserSummary> people(CurrentUser reader) {
+		List<UserSummary> people = new ArrayList<>(users.activeWithin(scopes.of(reader.id())));
+		people.sort((a, b) -> Boolean.compare(b.id() == reader.id(), a.id() == reader.id()));
+		return people;
+	}
+
+	/**
+	 * What the sidebar shows beside "My tasks": the open tasks that are new, overdue or
+	 * due today, up to {@link #BADGE_UP_TO} (one index-only range of the user's open
+	 * tasks).
+	 */
+	@Transactional(readOnly = true)
+	public long badge(long userId) {
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				select count(*) from (
+				  select 1 from tasks x
+				   where x.executor_id = :user and x.deleted_at is null and x.state <> 'DONE'
+				     and (coalesce(x.due_on, date '9999-12-31') <= :today or x.state = 'NEW')
+				   limit :bound) t
+				""")
+			.param("user", userId)
+			.param("today", today(now))
+			.param("bound", BADGE_UP_TO + 1)
+			.query(Long.class)
+			.single();
+	}
+
+	public LocalDate today(Instant now) {
+		return LocalDate.ofInstant(now, TaskStore.ZONE);
+	}
+
+	private MyTasksView view(List<Long> people, Instant now, boolean withSources) {
+		LocalDate today = today(now);
+		Map<MyTasksGroup, List<MyTasksRow>> rows = rows(people, now);
+		Map<MyTasksGroup, Long> counts = new EnumMap<>(MyTasksGroup.class);
+		boolean atLeast = false;
+		Map<Long, MyTasksCounts> counted = counts(people, now);
+		for (MyTasksCounts person : counted.values()) {
+			person.counts().forEach((group, count) -> counts.merge(group, count, Long::sum));
+			atLeast |= person.atLeast();
+		}
+		if (withSources) {
+			for (TaskSource source : sources) {
+				for (long person : people) {
+					for (TaskSourceItem item : source.openOf(person, ROWS)) {
+						MyTasksGroup group = groupOf(item, today, now);
+						rows.get(group).add(foreign(item, source, person));
+						counts.merge(group, 1L, Long::sum);
+					}
+				}
+			}
+		}
+		List<MyTasksView.Group> groups = new ArrayList<>();
+		for (MyTasksGroup group : MyTasksGroup.values()) {
+			groups.add(new MyTasksView.Group(group, counts.getOrDefault(group, 0L),
+					atLeast && group != MyTasksGroup.DONE, rows.get(group)));
+		}
+		return new MyTasksView(today, people, groups);
+	}
+
+	/** The group a task of another module falls in. */
+	private static MyTasksGroup groupOf(TaskSourceItem item, LocalDate today, Instant now) {
+		if (item.dueOn() == null) {
+			return MyTasksGroup.NO_DEADLINE;
+		}
+		if (item.dueOn().isBefore(today) || (item.dueAt() != null && item.dueAt().isBefore(now))) {
+			return MyTasksGroup.OVERDUE;
+		}
+		Bounds bounds = Bounds.of(today, now);
+		if (item.dueOn().equals(today)) {
+			return MyTasksGroup.TODAY;
+		}
+		if (item.dueOn().equals(bounds.tomorrow())) {
+			return MyTasksGroup.TOMORROW;
+		}
+		return item.dueOn().isAfter(bounds.weekEnd()) ? MyTasksGroup.LATER : MyTasksGroup.THIS_WEEK;
+	}
+
+	private MyTasksRow foreign(TaskSourceItem item, TaskSource source, long person) {
+		return new MyTasksRow(null, 0, item.href(), item.title(), null,
+				item.attention() ? TaskState.NEW : TaskState.IN_PROGRESS, TaskPriority.NORMAL, item.dueOn(),
+				item.dueAt() == null ? null : item.dueAt().atZone(TaskStore.ZONE).toLocalTime(), null, null, person,
+				users.names(List.of(person)).getOrDefault(person, "?"), source.labelKey(), item.attention());
+	}
+
+	/**
+	 * The days that cut the groups: this week runs from the day after tomorrow to Sunday
+	 * (empty from Saturday on).
+	 */
+	private record Bounds(LocalDate today, LocalDate tomorrow, LocalDate weekEnd, Instant since) {
+
+		static Bounds of(LocalDate today, Instant now) {
+			LocalDate tomorrow = today.plusDays(1);
+			LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+			return new Bounds(today, tomorrow, sunday.isAfter(tomorrow) ? sunday : tomorrow, now.minus(DONE_RECENTLY));
+		}
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Instant now) {
+			return statement.param("today", today)
+				.param("tomorrow", tomorrow)
+				.param("weekEnd", weekEnd)
+				.param("now", now.atOffset(ZoneOffset.UTC))
+				.param("since", since.atOffset(ZoneOffset.UTC));
+		}
+
+	}
+
+	/** Each group's condition on the open tasks of one person ({@code x}). */
+	private static final Map<MyTasksGroup, String> CONDITIONS = new LinkedHashMap<>();
+
+	static {
+		CONDITIONS.put(MyTasksGroup.OVERDUE, DUE + " <= :today and (" + DUE + " < :today or x.due_at < :now)");
+		CONDITIONS.put(MyTasksGroup.TODAY, DUE + " = :today and not coalesce(x.due_at < :now, false)");
+		CONDITIONS.put(MyTasksGroup.TOMORROW, DUE + " = :tomorrow");
+		CONDITIONS.put(MyTasksGroup.THIS_WEEK, DUE + " > :tomorrow and " + DUE + " <= :weekEnd");
+		CONDITIONS.put(MyTasksGroup.LATER, DUE + " > :weekEnd and " + DUE + " < date '9999-12-31'");
+		CONDITIONS.put(MyTasksGroup.NO_DEADLINE, DUE + " = date '9999-12-31'");
+	}
+
+	private Map<Long, MyTasksCounts> counts(List<Long> people, Instant now) {
+		Map<Long, MyTasksCounts> counts = new LinkedHashMap<>();
+		if (people.isEmpty()) {
+			return counts;
+		}
+		StringBuilder filters = new StringBuilder();
+		for (Map.Entry<MyTasksGroup, String> group : CONDITIONS.entrySet()) {
+			filters.append("count(*) filter (where ")
+				.append(group.getValue().replace("x.", "t.").replace(DUE.replace("x.", "t."), "t.due"))
+				.append("), ");
+		}
+		String sql = """
+				select p.id, %s count(*) filter (where t.state = 'NEW'), count(t.due),
+				       (select count(*) from (select 1 from tasks y
+				         where y.executor_id = p.id and y.deleted_at is null and y.state = 'DONE' and y.done_at >= :since
+				         limit :bound) d)
+				  from unnest(cast(:people as bigint[])) as p(id)
+				  left join lateral (
+				    select %s as due, x.due_at, x.state from tasks x where %s limit :bound
+				  ) t on true
+				 group by p.id
+				"""
+			.formatted(filters, DUE, OPEN);
+		Bounds bounds = Bounds.of(today(now), now);
+		RecordListQuery.planForTheValues(jdbc);
+		bounds.bind(jdbc.sql(sql), now)
+			.param("people", people.toArray(Long[]::new))
+			.param("bound", COUNTED_UP_TO)
+			.query((ResultSet rs) -> {
+				Map<MyTasksGroup, Long> byGroup = new EnumMap<>(MyTasksGroup.class);
+				int column = 2;
+				for (MyTasksGroup group : CONDITIONS.keySet()) {
+					byGroup.put(group, rs.getLong(column++));
+				}
+				long attention = rs.getLong(column++);
+				long open = rs.getLong(column++);
+				byGroup.put(MyTasksGroup.DONE, rs.getLong(column));
+				counts.put(rs.getLong(1),
+						new MyTasksCounts(rs.getLong(1), "", byGroup, attention, open >= COUNTED_UP_TO));
+			});
+		return counts;
+	}
+
+	/**
+	 * The first rows of every group for these people, in one statement: per group and
+	 * person an index range, merged in deadline order.
+	 */
+	private Map<MyTasksGroup, List<MyTasksRow>> rows(List<Long> people, Instant now) {
+		Map<MyTasksGroup, List<MyTasksRow>> rows = new EnumMap<>(MyTasksGroup.class);
+		for (MyTasksGroup group : MyTasksGroup.values()) {
+			rows.put(group, new ArrayList<>());
+		}
+		if (people.isEmpty()) {
+			return rows;
+		}
+		String columns = "x.id, x.version, x.title, x.kind, x.state, x.priority, x.due_on, x.due_at, x.client_id, "
+				+ "x.deal_id, x.executor_id, x.done_at";
+		List<String> parts = new ArrayList<>();
+		for (Map.Entry<MyTasksGroup, String> group : CONDITIONS.entrySet()) {
+			String order = group.getKey() == MyTasksGroup.TODAY ? DUE + ", x.due_at nulls first, x.id" : DUE + ", x.id";
+			parts.add("""
+					(select '%1$s' as grp, r.* from unnest(cast(:people as bigint[])) as p(id)
+					   cross join lateral (select %2$s, %3$s as sort_day from tasks x where %4$s and %5$s
+					                        order by %6$s limit :rows) r
+					  order by r.sort_day, %7$s r.id limit :rows)
+					""".formatted(group.getKey().name(), columns, DUE, OPEN, group.getValue(), order,
+					group.getKey() == MyTasksGroup.TODAY ? "r.due_at nulls first," : ""));
+		}
+		parts.add("""
+				(select 'DONE' as grp, r.* from unnest(cast(:people as bigint[])) as p(id)
+				   cross join lateral (select %s, %s as sort_day from tasks x
+				                        where x.executor_id = p.id and x.deleted_at is null and x.state = 'DONE'
+				                          and x.done_at >= :since
+				                        order by x.done_at desc, x.id desc limit :rows) r
+				  order by r.done_at desc, r.id desc limit :rows)
+				""".formatted(columns, DUE));
+		record Raw(MyTasksGroup group, long id, long version, String title, TaskKind kind, TaskState state,
+				TaskPriority priority, @Nullable LocalDate dueOn, @Nullable Instant dueAt, @Nullable Long clientId,
+				@Nullable Long dealId, long executorId) {
+		}
+		Bounds bounds = Bounds.of(today(now), now);
+		RecordListQuery.planForTheValues(jdbc);
+		List<Raw> raw = bounds.bind(jdbc.sql(String.join(" union all ", parts)), now)
+			.param("people", people.toArray(Long[]::new))
+			.param("rows", ROWS)
+			.query((rs, n) -> new Raw(MyTasksGroup.valueOf(rs.getString("grp")), rs.getLong("id"),
+					rs.getLong("version"), rs.getString("title"), TaskKind.valueOf(rs.getString("kind")),
+					TaskState.valueOf(rs.getString("state")), TaskPriority.valueOf(rs.getString("priority")),
+					rs.getObject("due_on", LocalDate.class), instant(rs, "due_at"),
+					rs.getObject("client_id", Long.class), rs.getObject("deal_id", Long.class),
+					rs.getLong("executor_id")))
+			.list();
+		Set<Long> clientIds = new HashSet<>();
+		Set<Long> dealIds = new HashSet<>();
+		Set<Long> executors = new HashSet<>();
+		for (Raw row : raw) {
+			if (row.clientId() != null) {
+				clientIds.add(row.clientId());
+			}
+			if (row.dealId() != null) {
+				dealIds.add(row.dealId());
+			}
+			executors.add(row.executorId());
+		}
+		Map<Long, String> clientNames = names.clients(clientIds);
+		Map<Long, String> dealSubjects = deals.subjects(dealIds);
+		Map<Long, String> executorNames = users.names(executors);
+		for (Raw row : raw) {
+			rows.get(row.group())
+				.add(new MyTasksRow(row.id(), row.version(), "/tasks/" + row.id(), row.title(), row.kind(), row.state(),
+						row.priority(), row.dueOn(),
+						row.dueAt() == null ? null : row.dueAt().atZone(TaskStore.ZONE).toLocalTime(),
+						row.clientId() == null ? null : clientNames.get(row.clientId()),
+						row.dealId() == null ? null : dealSubjects.get(row.dealId()), row.executorId(),
+						executorNames.getOrDefault(row.executorId(), "?"), null, row.state() == TaskState.NEW));
+		}
+		return rows;
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+		return time == null ? null : time.toInstant();
+	}
+
+}

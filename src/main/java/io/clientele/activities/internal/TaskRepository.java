@@ -1,0 +1,7 @@
+package io.clientele.activities.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TaskRepository extends JpaRepository<Task, Long> {
+
+}

@@ -1,0 +1,131 @@
+package io.clientele.activities;
+
+import com.microsoft.playwright.Page;
+import io.clientele.clients.ClientService;
+import io.clientele.identity.CurrentUser;
+import io.clientele.identity.Role;
+import io.clientele.support.BrowserExtension;
+import io.clientele.support.ClienteleIntegrationTest;
+import io.clientele.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The sales conveyor in the browser: a manager at a desktop hands a work item on a client
+ * to a colleague; the colleague, on a phone, sees it highlighted in "My tasks", opens it
+ * and hands the next step on to the service department.
+ */
+@ClienteleIntegrationTest
+class ConveyorBrowserTests {
+
+	@RegisterExtension
+	static BrowserExtension browser = new BrowserExtension();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ClientService clients;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	CurrentUser manager;
+
+	CurrentUser colleague;
+
+	CurrentUser service;
+
+	@BeforeEach
+	void setUp() {
+		var users = new TestUsers(jdbc, encoder);
+		long sales = users.department("Продажи", users.rootDepartment());
+		manager = users.user(Role.SALES_MANAGER, sales);
+		colleague = users.user(Role.SALES_MANAGER, sales);
+		service = users.user(Role.SUPPORT, users.department("Сервис", users.rootDepartment()));
+	}
+
+	@Test
+	void a_work_item_handed_to_a_colleague_is_highlighted_until_opened_and_handed_on() {
+		String name = TestUsers.unique("ООО Станкопром");
+		long client = clients.create(TaskFixtures.client(name), manager);
+
+		Page desk = signIn(manager, "en-GB", 1280, 900);
+		desk.navigate(url("/clients/" + client));
+		assertThat(desk.locator("[data-test=client-tasks]")).isVisible();
+		BrowserExtension.screenshot(desk, "tasks-client-panel-empty-desktop-en");
+		desk.locator("[data-test=new-work-item]").click();
+		desk.locator("[data-test=task-title]").fill("Call after the exhibition");
+		desk.locator("[data-test=task-executor]").selectOption(String.valueOf(colleague.id()));
+		desk.locator("[data-test=task-due]").fill(java.time.LocalDate.now().toString());
+		BrowserExtension.screenshot(desk, "tasks-work-item-form-desktop-en");
+		desk.locator("[data-test=save-task]").click();
+		assertThat(desk.locator("[data-test=task-state]")).hasText("New");
+		assertThat(desk.locator("[data-test=chain-step]")).hasCount(1);
+		BrowserExtension.screenshot(desk, "tasks-work-item-card-desktop-en");
+
+		Page phone = signIn(colleague, "ru-RU", 390, 844);
+		phone.navigate(url("/my-tasks"));
+		assertThat(phone.locator("[data-test=group-TODAY] [data-test=task-row-attention]"))
+			.containsText("Call after the exhibition");
+		assertThat(phone.locator("[data-test=nav-badge]").first()).hasText("1");
+		BrowserExtension.screenshot(phone, "tasks-my-tasks-attention-phone-ru");
+
+		phone.locator("[data-test=task-row-attention] [data-test=task-link]").click();
+		assertThat(phone.locator("[data-test=task-state]")).hasText("В работе");
+		BrowserExtension.screenshot(phone, "tasks-work-item-opened-phone-ru");
+		phone.navigate(url("/my-tasks"));
+		assertThat(phone.locator("[data-test=task-row-attention]")).hasCount(0);
+		assertThat(phone.locator("[data-test=group-TODAY] [data-test=task-row]")).hasCount(1);
+
+		phone.locator("[data-test=task-link]").click();
+		phone.locator("[data-test=next-executor]").selectOption(String.valueOf(service.id()));
+		phone.locator("[data-test=next-title]").fill("Подключить сервис");
+		phone.locator("[data-test=next-result]").fill("Клиент согласен");
+		BrowserExtension.screenshot(phone, "tasks-next-step-form-phone-ru");
+		phone.locator("[data-test=create-next]").click();
+		assertThat(phone.locator("[data-test=notice]")).containsText("Следующий шаг передан");
+		assertThat(phone.locator("[data-test=task-title]")).hasText("Подключить сервис");
+		assertThat(phone.locator("[data-test=chain-step]")).hasCount(2);
+		assertThat(phone.locator("[data-test=chain-executor]").nth(1)).hasText(service.displayName());
+		BrowserExtension.screenshot(phone, "tasks-chain-phone-ru");
+
+		desk.navigate(url("/clients/" + client));
+		assertThat(desk.locator("[data-test=client-tasks] [data-test=chain-step]")).hasCount(2);
+		BrowserExtension.screenshot(desk, "tasks-client-panel-chain-desktop-en");
+		desk.navigate(url("/my-tasks"));
+		BrowserExtension.screenshot(desk, "tasks-my-tasks-desktop-en");
+
+		Page deskRu = signIn(service, "ru-RU", 1280, 900);
+		deskRu.navigate(url("/my-tasks"));
+		assertThat(deskRu.locator("[data-test=task-row-attention]")).containsText("Подключить сервис");
+		BrowserExtension.screenshot(deskRu, "tasks-my-tasks-desktop-ru");
+		Page phoneEn = signIn(manager, "en-GB", 390, 844);
+		phoneEn.navigate(url("/my-tasks"));
+		BrowserExtension.screenshot(phoneEn, "tasks-my-tasks-phone-en");
+	}
+
+	private Page signIn(CurrentUser user, String language, int width, int height) {
+		Page page = browser.newPage(language, width, height);
+		page.navigate(url("/login"));
+		page.locator("#username").fill(user.getUsername());
+		page.locator("#password").fill(TestUsers.PASSWORD);
+		page.locator("[data-test=sign-in]").click();
+		return page;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
