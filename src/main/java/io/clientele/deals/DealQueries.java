@@ -85,6 +85,23 @@ public class DealQueries {
 				""".formatted(SHORT)).param("user", reader.id()).param("now", now()).query(this::row).list();
 	}
 
+	/**
+	 * The subjects of deals by id, live or not, for pages of other records that name them
+	 * (an interaction on a deal); the caller decides whether the reader may see the page.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, String> subjects(java.util.Collection<Long> ids) {
+		java.util.Map<Long, String> subjects = new java.util.LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, subject from deals where id = any(:ids)")
+				.param("ids", ids.toArray(Long[]::new))
+				.query(rs -> {
+					subjects.put(rs.getLong(1), rs.getString(2));
+				});
+		}
+		return subjects;
+	}
+
 	private OffsetDateTime now() {
 		return clock.instant().atOffset(ZoneOffset.UTC);
 	}
