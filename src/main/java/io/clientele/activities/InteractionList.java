@@ -42,4 +42,13 @@ public class InteractionList {
 		return query.page(columns.source(), request, visibility.sqlCondition("c"), visibility::bind);
 	}
 
+	/** A slice of the whole list, for an export that walks every page. */
+	@Transactional(readOnly = true)
+	public RecordListQuery.Slice slice(RecordQuery request, @org.jspecify.annotations.Nullable String after, int size,
+			CurrentUser reader) {
+		InteractionVisibility visibility = store.visibility(reader.id());
+		RecordListQuery.planForTheValues(jdbc);
+		return query.slice(columns.source(), request, visibility.sqlCondition("c"), visibility::bind, after, size);
+	}
+
 }

@@ -26,7 +26,10 @@ import io.clientele.identity.CurrentUser;
 import io.clientele.identity.UserDirectory;
 import io.clientele.shared.ConcurrentEdit;
 import io.clientele.shared.RuleViolation;
+import io.clientele.shared.files.ExportFormat;
+import io.clientele.shared.lists.ListExport;
 import io.clientele.shared.lists.ListParams;
+import io.clientele.shared.lists.RecordQuery;
 import io.clientele.shared.lists.ListView;
 import io.clientele.shared.views.SavedViewActions;
 import io.clientele.shared.web.Forms;
@@ -85,9 +88,13 @@ class InteractionPages {
 
 	private final Clock clock;
 
+	private final ListExport exports;
+
 	InteractionPages(InteractionService interactions, InteractionList list, InteractionColumns columns, ListView view,
 			SavedViewActions savedViews, ClientService clients, RecordNames names, DealQueries deals,
-			UserDirectory users, AccessScopes scopes, RecordHistory history, Search search, Clock clock) {
+			UserDirectory users, AccessScopes scopes, RecordHistory history, Search search, Clock clock,
+			ListExport exports) {
+		this.exports = exports;
 		this.interactions = interactions;
 		this.list = list;
 		this.columns = columns;
@@ -123,6 +130,33 @@ class InteractionPages {
 		model.addAttribute("canReassign", false);
 		this.view.show(model, () -> list.page(state.query(), user), locale);
 		return "lists/list";
+	}
+
+	/**
+	 * Every page of the list as it is shown (the reader's interactions only), as a file;
+	 * a list that cannot be shown (a wrong filter) goes back to the list, which says why.
+	 */
+	@GetMapping("/export")
+	@Nullable String export(@RequestParam MultiValueMap<String, String> params,
+			@RequestParam(required = false) @Nullable Long view,
+			@RequestParam(required = false) @Nullable String format,
+			@RequestParam(required = false) @Nullable String delimiter, @AuthenticationPrincipal CurrentUser user,
+			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+		ListParams state = ListParams.from("/interactions", params, InteractionColumns.DEFAULT, "at", true);
+		try {
+			ExportFormat chosen = ExportFormat.of(format, false);
+			char separator = ExportFormat.delimiter(delimiter);
+			RecordQuery query = state.query();
+			exports.records(list.slice(query, null, ListExport.SLICE, user),
+					after -> list.slice(query, after, ListExport.SLICE, user),
+					exports.download(savedViews.title(LIST, view, user), "interactions.title", "interactions", chosen,
+							separator, locale),
+					locale, response);
+			return null;
+		}
+		catch (RuleViolation violation) {
+			return ListExport.refused(violation, state.page(null, null), redirect);
+		}
 	}
 
 	/** The chosen client, contact person and deal of the filters, by name. */
