@@ -55,7 +55,9 @@ public class Timeline {
 	/** Every kind of entry the sources add, for the filter. */
 	public List<String> kinds() {
 		Set<String> kinds = new LinkedHashSet<>();
-		sources.forEach(source -> kinds.addAll(source.kinds()));
+		sources.stream()
+			.sorted(Comparator.comparingInt(TimelineSource::order))
+			.forEach(source -> kinds.addAll(source.kinds()));
 		return List.copyOf(kinds);
 	}
 

@@ -31,6 +31,14 @@ public interface TimelineSource {
 	List<String> kinds();
 
 	/**
+	 * Where this source's kinds stand in the timeline's filter, smaller first
+	 * (interactions 0, stage changes 100, record changes 1000).
+	 */
+	default int order() {
+		return 0;
+	}
+
+	/**
 	 * The subject's entries within the window, newest first ({@code at desc, id desc}).
 	 */
 	List<TimelineEntry> entries(TimelineSubject subject, TimelineWindow window, CurrentUser reader);

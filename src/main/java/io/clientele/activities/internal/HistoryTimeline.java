@@ -57,6 +57,11 @@ class HistoryTimeline implements TimelineSource {
 	}
 
 	@Override
+	public int order() {
+		return 1000;
+	}
+
+	@Override
 	public List<String> kinds() {
 		return List.of(KIND);
 	}

@@ -47,6 +47,11 @@ class StageTimeline implements TimelineSource {
 	}
 
 	@Override
+	public int order() {
+		return 100;
+	}
+
+	@Override
 	public List<String> kinds() {
 		return List.of(KIND);
 	}
