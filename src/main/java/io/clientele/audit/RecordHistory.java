@@ -83,6 +83,45 @@ public class RecordHistory {
 		return entries;
 	}
 
+	/**
+	 * The history of records of a kind as one, newest first by time, older than
+	 * {@code (beforeAt, beforeId)}: a keyset page for timelines, which merge it with
+	 * other things that happened by time. One range of
+	 * {@code record_history_timeline_idx} per record.
+	 */
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> before(String recordType, java.util.Collection<Long> recordIds,
+			java.time.@Nullable Instant beforeAt, long beforeId, int limit) {
+		record Row(long id, long recordId, RecordChanged.Action action, OffsetDateTime at, @Nullable Long actorId,
+				String changes) {
+		}
+		List<Row> rows = jdbc
+			.sql("""
+					select id, record_id, action, at, actor_id, changes::text from record_history
+					 where record_type = :type and %s %s
+					 order by at desc, id desc limit :limit
+					""".formatted(recordIds.size() == 1 ? "record_id = :id" : "record_id = any(:ids)",
+					beforeAt == null ? "" : "and (at, id) < (:at, :before)"))
+			.param("type", recordType)
+			.param("id", recordIds.iterator().next())
+			.param("ids", recordIds.toArray(Long[]::new))
+			.param("at", beforeAt == null ? null : beforeAt.atOffset(java.time.ZoneOffset.UTC))
+			.param("before", beforeId)
+			.param("limit", limit)
+			.query((ResultSet rs, int n) -> new Row(rs.getLong("id"), rs.getLong("record_id"),
+					RecordChanged.Action.valueOf(rs.getString("action")), rs.getObject("at", OffsetDateTime.class),
+					nullableLong(rs, "actor_id"), rs.getString("changes")))
+			.list();
+		Map<Long, String> names = users
+			.names(rows.stream().map(Row::actorId).filter(java.util.Objects::nonNull).distinct().toList());
+		List<HistoryEntry> entries = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			entries.add(new HistoryEntry(row.id(), row.recordId(), row.action(), row.at().toInstant(), row.actorId(),
+					row.actorId() == null ? null : names.get(row.actorId()), json.readValue(row.changes(), CHANGES)));
+		}
+		return entries;
+	}
+
 	private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;

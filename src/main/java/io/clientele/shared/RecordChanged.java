@@ -54,7 +54,9 @@ public record RecordChanged(String recordType, long recordId, Action action, Lis
 		/** A calendar date, {@code 2026-12-31}. */
 		DATE,
 		/** A plain decimal number, {@code 1234.5}. */
-		NUMBER
+		NUMBER,
+		/** A moment, {@code 2026-11-25T09:30:00Z}, shown in the reader's time zone. */
+		DATE_TIME
 
 	}
 

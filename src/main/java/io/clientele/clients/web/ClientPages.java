@@ -8,7 +8,6 @@ import io.clientele.shared.views.SavedViewActions;
 import java.util.List;
 import java.util.Locale;
 
-import io.clientele.audit.RecordHistory;
 import io.clientele.clients.ClientCard;
 import io.clientele.clients.ClientKind;
 import io.clientele.clients.ClientList;
@@ -69,8 +68,6 @@ class ClientPages {
 
 	private final AccessScopes scopes;
 
-	private final RecordHistory history;
-
 	private final ClientExports exports;
 
 	private final Merging merging;
@@ -79,7 +76,7 @@ class ClientPages {
 
 	ClientPages(ClientService clients, ClientList list, ClientColumns columns, ListView view,
 			SavedViewActions savedViews, Segments segments, CustomFields customFields, UserDirectory users,
-			AccessScopes scopes, RecordHistory history, ClientExports exports, Merging merging,
+			AccessScopes scopes, ClientExports exports, Merging merging,
 			List<io.clientele.clients.spi.ClientPanel> panels) {
 		this.panels = panels;
 		this.exports = exports;
@@ -92,7 +89,6 @@ class ClientPages {
 		this.customFields = customFields;
 		this.users = users;
 		this.scopes = scopes;
-		this.history = history;
 		this.merging = merging;
 	}
 
@@ -178,17 +174,7 @@ class ClientPages {
 					.filter(java.util.Objects::nonNull)
 					.sorted(java.util.Comparator.comparingInt(io.clientele.shared.web.PagePanel::order))
 					.toList());
-		addHistory(model, id, null);
 		return "clients/card";
-	}
-
-	@GetMapping("/{id}/history")
-	String moreHistory(@PathVariable long id, @RequestParam long before, @AuthenticationPrincipal CurrentUser user,
-			Model model) {
-		clients.card(id, user);
-		model.addAttribute("clientId", id);
-		addHistory(model, id, before);
-		return "clients/card :: historyEntries";
 	}
 
 	@GetMapping("/{id}/edit")
@@ -246,18 +232,10 @@ class ClientPages {
 		return savedViews.delete("/clients", id, user, redirect);
 	}
 
+	/**
+	 * How many history entries a card page (a lead's, a contact person's) shows at once.
+	 */
 	static final int HISTORY_PAGE = 20;
-
-	/** The client's history with that of the clients merged into it. */
-	private void addHistory(Model model, long id, @Nullable Long before) {
-		var absorbed = merging.absorbed(ClientService.RECORD_TYPE, id);
-		var ids = new java.util.ArrayList<Long>(List.of(id));
-		ids.addAll(absorbed.keySet());
-		model.addAttribute("history", history.of(ClientService.RECORD_TYPE, ids, before, HISTORY_PAGE));
-		model.addAttribute("historyPage", HISTORY_PAGE);
-		model.addAttribute("historyOf", id);
-		model.addAttribute("absorbed", absorbed);
-	}
 
 	private void rejectOnForm(BindingResult errors, ClientForm form, RuleViolation violation) {
 		String field = violation.field() == null ? null : form.formField(violation.field());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.clientele.audit.RecordHistory;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.RecordNames;
 import io.clientele.deals.DealAttachments;
@@ -19,6 +18,7 @@ import io.clientele.deals.SalesScenario;
 import io.clientele.deals.SalesScenarios;
 import io.clientele.deals.internal.DealColumns;
 import io.clientele.deals.internal.DealStore;
+import io.clientele.deals.spi.DealPanel;
 import io.clientele.identity.AccessScope;
 import io.clientele.identity.AccessScopes;
 import io.clientele.identity.CurrentUser;
@@ -33,6 +33,7 @@ import io.clientele.shared.lists.RecordQuery;
 import io.clientele.shared.lists.ListView;
 import io.clientele.shared.views.SavedViewActions;
 import io.clientele.shared.web.Forms;
+import io.clientele.shared.web.PagePanel;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -59,8 +60,6 @@ class DealPages {
 
 	static final String LIST = "deals";
 
-	static final int HISTORY_PAGE = 20;
-
 	private final DealService deals;
 
 	private final DealProgress progress;
@@ -85,8 +84,6 @@ class DealPages {
 
 	private final AccessScopes scopes;
 
-	private final RecordHistory history;
-
 	private final ListExport exports;
 
 	private final ProbabilityEstimates estimates;
@@ -95,10 +92,14 @@ class DealPages {
 
 	private final DealFormEstimates formEstimates;
 
+	private final List<DealPanel> panels;
+
 	DealPages(DealService deals, DealProgress progress, DealList list, DealColumns columns, ListView view,
 			SavedViewActions savedViews, SalesScenarios scenarios, DealStore store, ClientService clients,
-			RecordNames names, UserDirectory users, AccessScopes scopes, RecordHistory history, ListExport exports,
-			ProbabilityEstimates estimates, DealAttachments attachments, DealFormEstimates formEstimates) {
+			RecordNames names, UserDirectory users, AccessScopes scopes, ListExport exports,
+			ProbabilityEstimates estimates, DealAttachments attachments, DealFormEstimates formEstimates,
+			List<DealPanel> panels) {
+		this.panels = panels;
 		this.attachments = attachments;
 		this.formEstimates = formEstimates;
 		this.exports = exports;
@@ -115,7 +116,6 @@ class DealPages {
 		this.names = names;
 		this.users = users;
 		this.scopes = scopes;
-		this.history = history;
 	}
 
 	@GetMapping
@@ -227,17 +227,13 @@ class DealPages {
 		model.addAttribute("mayReopen", user.is(Role.ADMINISTRATOR) || user.is(Role.HEAD_OF_DEPARTMENT));
 		model.addAttribute("maySwitchMode",
 				card.responsibleId() == user.id() || user.is(Role.ADMINISTRATOR) || user.is(Role.HEAD_OF_DEPARTMENT));
-		addHistory(model, id, null);
+		model.addAttribute("panels",
+				panels.stream()
+					.map(panel -> panel.section(id, card.clientId(), user))
+					.filter(java.util.Objects::nonNull)
+					.sorted(java.util.Comparator.comparingInt(PagePanel::order))
+					.toList());
 		return "deals/card";
-	}
-
-	@GetMapping("/{id}/history")
-	String moreHistory(@PathVariable long id, @RequestParam long before, @AuthenticationPrincipal CurrentUser user,
-			Model model) {
-		deals.card(id, user);
-		model.addAttribute("dealId", id);
-		addHistory(model, id, before);
-		return "deals/card :: historyEntries";
 	}
 
 	@GetMapping("/{id}/edit")
@@ -354,13 +350,6 @@ class DealPages {
 			redirect.addFlashAttribute("failure", "problem.concurrent-edit");
 		}
 		return "redirect:/deals/" + id;
-	}
-
-	private void addHistory(Model model, long id, @Nullable Long before) {
-		model.addAttribute("history", history.of(DealService.RECORD_TYPE, List.of(id), before, HISTORY_PAGE));
-		model.addAttribute("historyPage", HISTORY_PAGE);
-		model.addAttribute("historyOf", id);
-		model.addAttribute("absorbed", Map.of());
 	}
 
 	private void reject(BindingResult errors, DealForm form, RuleViolation violation) {

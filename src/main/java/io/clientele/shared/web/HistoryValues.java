@@ -34,7 +34,17 @@ public class HistoryValues {
 			case MONEY -> money(value, locale);
 			case DATE -> dates.isoDay(value);
 			case NUMBER -> number(value, locale, 0, 6);
+			case DATE_TIME -> moment(value);
 		};
+	}
+
+	private String moment(String value) {
+		try {
+			return dates.dateTime(java.time.Instant.parse(value));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return value;
+		}
 	}
 
 	/** {@code 1282500.00 RUB} with two decimals and the locale's separators. */

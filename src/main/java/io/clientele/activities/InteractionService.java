@@ -1,0 +1,144 @@
+package io.clientele.activities;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.clientele.activities.internal.Interaction;
+import io.clientele.activities.internal.InteractionStore;
+import io.clientele.activities.internal.InteractionWrites;
+import io.clientele.identity.CurrentUser;
+import io.clientele.shared.RecordChanged;
+import io.clientele.shared.RecordNotFound;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Logging, planning, completing, editing and deleting interactions, for a signed-in user
+ * and within what they may see. Every change publishes {@link RecordChanged}, which
+ * becomes the history.
+ */
+@Service
+public class InteractionService {
+
+	public static final String RECORD_TYPE = "interaction";
+
+	private final InteractionStore store;
+
+	private final InteractionWrites writes;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	InteractionService(InteractionStore store, InteractionWrites writes, ApplicationEventPublisher events,
+			Clock clock) {
+		this.store = store;
+		this.writes = writes;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Logs a done interaction or plans one ({@link InteractionDraft#state()}). */
+	@Transactional
+	public long create(InteractionDraft draft, CurrentUser actor) {
+		return writes.create(draft, null, actor, clock.instant()).id();
+	}
+
+	/**
+	 * Replaces the interaction's data with the draft, refused when it changed since the
+	 * version the user edited. The state stays: it changes through {@link #complete} and
+	 * {@link #cancel}.
+	 */
+	@Transactional
+	public void update(long id, InteractionDraft draft, long version, CurrentUser actor) {
+		Instant now = clock.instant();
+		Interaction interaction = store.visible(id, actor);
+		interaction.checkVersion(version);
+		var before = store.snapshot(interaction);
+		writes.update(interaction, store.check(draft, interaction, actor), actor, now);
+		store.save(interaction);
+		writes.changed(interaction, before, actor, now);
+	}
+
+	/**
+	 * Marks a planned interaction done and, when {@code next} is given, plans the next
+	 * one on the same client, contact person and deal — both or neither.
+	 * @return the id of the next interaction, or null when none was planned
+	 */
+	@Transactional
+	public @Nullable Long complete(long id, long version, InteractionCompletion completion,
+			@Nullable InteractionPlan next, CurrentUser actor) {
+		Instant now = clock.instant();
+		Interaction interaction = store.visible(id, actor);
+		interaction.checkVersion(version);
+		var before = store.snapshot(interaction);
+		writes.complete(interaction, completion, actor, now);
+		store.save(interaction);
+		writes.changed(interaction, before, actor, now);
+		if (next == null) {
+			return null;
+		}
+		InteractionDraft planned = new InteractionDraft(next.kind(), InteractionState.PLANNED, next.at(),
+				interaction.clientId(), interaction.contactId(), interaction.dealId(),
+				next.subject() == null || next.subject().isBlank() ? interaction.subject() : next.subject(), null, null,
+				next.responsibleId() == null ? interaction.responsibleId() : next.responsibleId(), List.of(),
+				interaction.participantContactIds(), null, null, null, null, null, null);
+		return writes.create(planned, interaction, actor, now).id();
+	}
+
+	/** A planned interaction that will not happen. */
+	@Transactional
+	public void cancel(long id, long version, CurrentUser actor) {
+		Instant now = clock.instant();
+		Interaction interaction = store.visible(id, actor);
+		interaction.checkVersion(version);
+		var before = store.snapshot(interaction);
+		writes.cancel(interaction, actor, now);
+		store.save(interaction);
+		writes.changed(interaction, before, actor, now);
+	}
+
+	/** Moves the interaction to the recycle bin. */
+	@Transactional
+	public void delete(long id, long version, CurrentUser actor) {
+		Instant now = clock.instant();
+		Interaction interaction = store.visible(id, actor);
+		interaction.checkVersion(version);
+		writes.delete(interaction, actor, now);
+		store.save(interaction);
+		events
+			.publishEvent(new RecordChanged(RECORD_TYPE, id, RecordChanged.Action.DELETED, List.of(), actor.id(), now));
+	}
+
+	/** Takes the interaction back from the recycle bin (within 30 days). */
+	@Transactional
+	public void restore(long id, CurrentUser actor) {
+		Instant now = clock.instant();
+		Interaction interaction = store.visibleInRecycleBin(id, actor);
+		writes.restore(interaction, actor, now);
+		store.save(interaction);
+		events.publishEvent(
+				new RecordChanged(RECORD_TYPE, id, RecordChanged.Action.RESTORED, List.of(), actor.id(), now));
+	}
+
+	@Transactional(readOnly = true)
+	public InteractionCard card(long id, CurrentUser reader) {
+		return store.card(store.visible(id, reader));
+	}
+
+	/** Whether the user may see the interaction. */
+	@Transactional(readOnly = true)
+	public boolean visible(long id, CurrentUser reader) {
+		try {
+			store.visible(id, reader);
+			return true;
+		}
+		catch (RecordNotFound ex) {
+			return false;
+		}
+	}
+
+}

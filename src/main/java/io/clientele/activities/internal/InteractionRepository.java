@@ -1,0 +1,7 @@
+package io.clientele.activities.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface InteractionRepository extends JpaRepository<Interaction, Long> {
+
+}

@@ -1,0 +1,85 @@
+package io.clientele.activities.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.clientele.activities.InteractionCompletion;
+import io.clientele.activities.InteractionDraft;
+import io.clientele.activities.InteractionLogged;
+import io.clientele.activities.InteractionService;
+import io.clientele.activities.InteractionState;
+import io.clientele.identity.CurrentUser;
+import io.clientele.shared.RecordChanged;
+import io.clientele.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The changes of interactions that the facade asks for, with their events: the
+ * aggregate's state moves stay inside this package.
+ */
+@Component
+public class InteractionWrites {
+
+	private final InteractionStore store;
+
+	private final ApplicationEventPublisher events;
+
+	InteractionWrites(InteractionStore store, ApplicationEventPublisher events) {
+		this.store = store;
+		this.events = events;
+	}
+
+	/**
+	 * Logs or plans an interaction.
+	 * @param follows the interaction whose completion plans this one, or null
+	 */
+	public Interaction create(InteractionDraft draft, @Nullable Interaction follows, CurrentUser actor, Instant now) {
+		InteractionState state = draft.state() == null ? InteractionState.DONE : draft.state();
+		if (state == InteractionState.CANCELLED) {
+			throw new RuleViolation("state", "interaction.state-invalid");
+		}
+		InteractionData data = store.check(draft, null, actor);
+		Interaction interaction = store.create(Interaction.log(data, state == InteractionState.DONE,
+				follows == null ? null : follows.id(), actor.id(), now));
+		events.publishEvent(new RecordChanged(InteractionService.RECORD_TYPE, interaction.id(),
+				RecordChanged.Action.CREATED, store.initialChanges(interaction), actor.id(), now));
+		events.publishEvent(new InteractionLogged(interaction.id(), interaction.kind(), interaction.state(),
+				interaction.at(), interaction.clientId(), interaction.dealId(), interaction.responsibleId(),
+				interaction.followsId()));
+		return interaction;
+	}
+
+	public void update(Interaction interaction, InteractionData data, CurrentUser actor, Instant now) {
+		interaction.update(data, actor.id(), now);
+	}
+
+	public void complete(Interaction interaction, InteractionCompletion completion, CurrentUser actor, Instant now) {
+		interaction.complete(completion, actor.id(), now);
+	}
+
+	public void cancel(Interaction interaction, CurrentUser actor, Instant now) {
+		interaction.cancel(actor.id(), now);
+	}
+
+	public void delete(Interaction interaction, CurrentUser actor, Instant now) {
+		interaction.moveToRecycleBin(actor.id(), now);
+	}
+
+	public void restore(Interaction interaction, CurrentUser actor, Instant now) {
+		interaction.restore(actor.id(), now);
+	}
+
+	/** Publishes what changed since the snapshot, if anything did. */
+	public void changed(Interaction interaction, Map<String, InteractionChanges.Value> before, CurrentUser actor,
+			Instant now) {
+		List<RecordChanged.FieldChange> changes = store.changes(before, interaction);
+		if (!changes.isEmpty()) {
+			events.publishEvent(new RecordChanged(InteractionService.RECORD_TYPE, interaction.id(),
+					RecordChanged.Action.UPDATED, changes, actor.id(), now));
+		}
+	}
+
+}

@@ -1,0 +1,10 @@
+/**
+ * What other modules implement to take part in the deal pages: a section of the deal
+ * card.
+ */
+@NamedInterface("spi")
+@NullMarked
+package io.clientele.deals.spi;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
