@@ -17,6 +17,8 @@ create table tasks (
     due_at          timestamptz,
     remind_at       timestamptz,
     reminded_at     timestamptz,
+    -- the remind_at the reminder fired for: moving remind_at arms it again
+    reminded_for    timestamptz,
     client_id       bigint      references clients (id),
     contact_id      bigint      references contacts (id),
     deal_id         bigint      references deals (id),
@@ -60,7 +62,7 @@ create index tasks_contact_idx on tasks (contact_id) where contact_id is not nul
 create index tasks_deal_idx on tasks (deal_id) where deal_id is not null;
 create index tasks_previous_idx on tasks (previous_id) where previous_id is not null;
 create index tasks_chain_idx on tasks (chain_id, id) where chain_id is not null;
--- Reminders still to fire (their delivery comes with the reminders).
-create index tasks_remind_idx on tasks (remind_at) where reminded_at is null and remind_at is not null
-    and deleted_at is null and state <> 'DONE';
+-- Reminders still to fire (ReminderFiring claims them).
+create index tasks_remind_idx on tasks (remind_at) where remind_at is not null
+    and reminded_for is distinct from remind_at and deleted_at is null and state <> 'DONE';
 create index tasks_deleted_idx on tasks (deleted_at desc, id) where deleted_at is not null;

@@ -64,6 +64,24 @@ public class TaskBulk {
 	}
 
 	/**
+	 * Moves one open task's deadline to another moment, its reminder with it (dragged in
+	 * the calendar).
+	 * @throws RuleViolation for a done task
+	 */
+	@Transactional
+	public void moveTo(long id, Instant due, CurrentUser actor) {
+		Instant now = clock.instant();
+		Task task = store.visible(id, actor);
+		if (!task.state().open()) {
+			throw new RuleViolation(null, "task.move.done");
+		}
+		var before = store.snapshot(task);
+		var acting = store.actingFor(task, actor);
+		store.moveTo(task, due, now);
+		publish(task, before, acting, RecordChanged.Action.UPDATED, actor, now);
+	}
+
+	/**
 	 * Gives the chosen open tasks to another active user (to their deputy while they are
 	 * absent); for the new executor they are new.
 	 * @return how many moved

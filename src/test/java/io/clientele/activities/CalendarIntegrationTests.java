@@ -45,6 +45,9 @@ class CalendarIntegrationTests {
 	Calendars calendars;
 
 	@Autowired
+	TaskService tasks;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -169,6 +172,39 @@ class CalendarIntegrationTests {
 			.andExpect(jsonPath("$[*].title")
 				.value(org.hamcrest.Matchers.contains("Встреча менеджера", "Встреча коллеги")))
 			.andExpect(jsonPath("$[0].editable").value(false));
+	}
+
+	@Test
+	void a_task_with_a_time_is_in_the_calendar_and_dragging_it_moves_its_reminder_with_it() throws Exception {
+		java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+		java.time.ZonedDateTime due = nine.atZone(zone).plusDays(1).withHour(15).withMinute(0);
+		long task = tasks.create(new TaskDraft(null, "Подготовить КП", null, manager.id(), due.toLocalDate(),
+				due.toLocalTime(), null, due.minusHours(1).toInstant(), null, null, null, 0), manager);
+
+		mvc.perform(get("/calendar/events").with(user(manager))
+			.param("start", due.minusDays(1).toInstant().toString())
+			.param("end", due.plusDays(1).toInstant().toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.title == 'Подготовить КП')].start").value(due.toInstant().toString()));
+
+		java.time.ZonedDateTime later = due.plusDays(1).withHour(11);
+		mvc.perform(post("/calendar/move").with(user(manager))
+			.with(csrf())
+			.param("kind", "task")
+			.param("id", Long.toString(task))
+			.param("start", later.toInstant().toString())
+			.param("end", later.plusMinutes(30).toInstant().toString())).andExpect(status().isOk());
+		var row = jdbc.sql("select due_at, due_on, remind_at from tasks where id = ?").param(task).query().singleRow();
+		assertThat(((java.sql.Timestamp) row.get("due_at")).toInstant()).isEqualTo(later.toInstant());
+		assertThat(row.get("due_on").toString()).isEqualTo(later.toLocalDate().toString());
+		assertThat(((java.sql.Timestamp) row.get("remind_at")).toInstant()).isEqualTo(later.minusHours(1).toInstant());
+
+		mvc.perform(post("/calendar/move").with(user(stranger))
+			.with(csrf())
+			.param("kind", "task")
+			.param("id", Long.toString(task))
+			.param("start", due.toInstant().toString())
+			.param("end", due.plusMinutes(30).toInstant().toString())).andExpect(status().isNotFound());
 	}
 
 	@Test

@@ -78,6 +78,9 @@ class RemindersIntegrationTests {
 	MailOutbox outbox;
 
 	@Autowired
+	TaskService tasks;
+
+	@Autowired
 	DateDigest digest;
 
 	@Autowired
@@ -178,6 +181,30 @@ class RemindersIntegrationTests {
 		reminders.cancel("test-task", task + 1);
 		firing.fireDue();
 		assertThat(reminderNotifications(manager)).isEqualTo(2);
+	}
+
+	@Test
+	void a_task_reminds_its_executor_at_its_reminder_time_and_again_when_the_reminder_is_moved() {
+		java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+		java.time.ZonedDateTime due = clock.instant().atZone(zone).plusHours(3);
+		long task = tasks.create(new TaskDraft(null, "Отправить счёт", null, colleague.id(), due.toLocalDate(),
+				due.toLocalTime(), null, clock.instant().plus(Duration.ofHours(1)), null, null, null, 0), manager);
+		firing.fireDue();
+		assertThat(reminderNotifications(colleague)).isZero();
+
+		jdbc.sql("update tasks set remind_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(clock.instant().minusSeconds(5)), task)
+			.update();
+		firing.fireDue();
+		firing.fireDue();
+		assertThat(reminderNotifications(colleague)).isEqualTo(1);
+		assertThat(notifications.page(colleague.id(), null, 1).get(0).link()).isEqualTo("/tasks/" + task);
+
+		jdbc.sql("update tasks set remind_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(clock.instant().minusSeconds(1)), task)
+			.update();
+		firing.fireDue();
+		assertThat(reminderNotifications(colleague)).isEqualTo(2);
 	}
 
 	@Test

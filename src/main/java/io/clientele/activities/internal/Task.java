@@ -184,6 +184,20 @@ public class Task extends Aggregate {
 		updatedAt = now;
 	}
 
+	/**
+	 * Moves the deadline to another moment (dragged in the calendar); the reminder moves
+	 * by as much, so it keeps its distance to the deadline.
+	 */
+	void moveTo(Instant due, ZoneId zone, Instant now) {
+		if (remindAt != null && dueAt != null) {
+			remindAt = remindAt.plus(java.time.Duration.between(dueAt, due));
+		}
+		dueAt = due;
+		dueOn = due.atZone(zone).toLocalDate();
+		remindedAt = null;
+		updatedAt = now;
+	}
+
 	/** Gives the open task to another executor, for whom it is new. */
 	void reassign(long to, Instant now) {
 		if (to == executorId) {

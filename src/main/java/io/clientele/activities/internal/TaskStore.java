@@ -273,6 +273,11 @@ public class TaskStore {
 		save(task);
 	}
 
+	public void moveTo(Task task, Instant due, Instant now) {
+		task.moveTo(due, ZONE, now);
+		save(task);
+	}
+
 	public void reassign(Task task, long to, Instant now) {
 		task.reassign(to, now);
 		save(task);
