@@ -30,7 +30,13 @@ class PasswordChangeGate extends OncePerRequestFilter {
 				&& user.mustChangePassword() && !isOpen(request)) {
 			String target = request.getContextPath() + CHANGE_PASSWORD_PAGE;
 			if (request.getHeader("HX-Request") != null) {
-				response.setHeader("HX-Redirect", target);
+				// a part of the change-password page itself gets nothing: sending that
+				// page
+				// there again would reload it for ever
+				String from = request.getHeader("HX-Current-URL");
+				if (from == null || !java.net.URI.create(from).getPath().endsWith(CHANGE_PASSWORD_PAGE)) {
+					response.setHeader("HX-Redirect", target);
+				}
 				response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 			}
 			else {
