@@ -1,5 +1,7 @@
 package io.clientele.activities;
 
+import java.util.List;
+
 import java.time.LocalDate;
 
 import io.clientele.audit.RecordHistory;
@@ -58,6 +60,9 @@ class HandoverIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	InteractionService interactions;
+
+	@Autowired
 	PasswordEncoder encoder;
 
 	CurrentUser admin;
@@ -85,10 +90,12 @@ class HandoverIntegrationTests {
 		tasks.complete(done, 0, null, null, leaving);
 		long item = tasks.create(TaskDraft.titled("Работа").withKind(TaskKind.WORK_ITEM).withExecutor(leaving.id()),
 				staying);
+		long call = interactions.create(call(client, InteractionState.PLANNED, "Перезвонить"), leaving);
+		long made = interactions.create(call(client, InteractionState.DONE, "Уже позвонил"), leaving);
 
 		assertThat(handover.preview(leaving.id(), admin)).containsExactly(new HandoverCount("handover.part.clients", 2),
 				new HandoverCount("handover.part.deals", 1), new HandoverCount("handover.part.tasks", 1),
-				new HandoverCount("handover.part.work-items", 1));
+				new HandoverCount("handover.part.work-items", 1), new HandoverCount("handover.part.interactions", 1));
 		mvc.perform(get("/admin/handover").param("from", String.valueOf(leaving.id())).with(user(admin)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-test=\"handover-count-handover.part.deals\"")));
@@ -110,6 +117,8 @@ class HandoverIntegrationTests {
 																						// wrote
 																						// it
 		assertThat(tasks.card(done, admin).executorId()).isEqualTo(leaving.id());
+		assertThat(interactions.card(call, admin).responsibleId()).isEqualTo(staying.id());
+		assertThat(interactions.card(made, admin).responsibleId()).isEqualTo(leaving.id());
 		assertThat(history.of(TaskService.RECORD_TYPE, task, null, 5)).first().satisfies(entry -> {
 			assertThat(entry.action()).isEqualTo(RecordChanged.Action.REASSIGNED);
 			assertThat(entry.changes()).containsExactly(
@@ -117,6 +126,13 @@ class HandoverIntegrationTests {
 		});
 		assertThat(history.of("deal", deal, null, 5)).first()
 			.satisfies(entry -> assertThat(entry.action()).isEqualTo(RecordChanged.Action.REASSIGNED));
+	}
+
+	private InteractionDraft call(long client, InteractionState state, String subject) {
+		java.time.Instant at = state == InteractionState.PLANNED ? java.time.Instant.now().plusSeconds(86_400)
+				: java.time.Instant.now().minusSeconds(3_600);
+		return new InteractionDraft(InteractionKind.CALL, state, at, client, null, null, subject, null, null,
+				leaving.id(), List.of(), List.of(), null, null, null, null, null, null);
 	}
 
 	@Test
