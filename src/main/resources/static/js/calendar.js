@@ -48,9 +48,13 @@
       firstDay: 1,
       initialView: phone ? 'listWeek' : 'timeGridWeek',
       headerToolbar: phone
-        ? { left: 'prev,next', center: 'title', right: 'listWeek,timeGridDay,dayGridMonth' }
+        ? { left: 'prev,next', center: '', right: 'listWeek,timeGridDay,dayGridMonth' }
         : { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek' },
-      buttonText: { today: data.today, month: data.month, week: data.week, day: data.day, list: data.list },
+      footerToolbar: phone ? { center: 'title' } : false,
+      // text arrows: the icon font FullCalendar embeds is a data: URL the page's CSP refuses
+      buttonIcons: false,
+      buttonText: { prev: '‹', next: '›', today: data.today, month: data.month, week: data.week, day: data.day,
+        list: data.list },
       allDayText: data.allDay,
       noEventsText: data.noEvents,
       nowIndicator: true,
