@@ -205,6 +205,11 @@ class CalendarPages implements NavigationContributor {
 		}
 		catch (RuleViolation ex) {
 			failure(redirect, ex);
+			// the form comes back as it was typed
+			redirect.addFlashAttribute("bookingTitle", title);
+			redirect.addFlashAttribute("bookingDay", day);
+			redirect.addFlashAttribute("bookingFrom", from);
+			redirect.addFlashAttribute("bookingTo", to);
 		}
 		return "redirect:/calendar/rooms?room=" + room;
 	}
