@@ -58,9 +58,12 @@ class CalendarPages implements NavigationContributor {
 
 	private final String baseUrl;
 
-	CalendarPages(Calendars calendars, MeetingRooms rooms, UserDirectory users, AccessScopes scopes,
-			MessageSource messages,
+	private final java.time.Clock clock;
+
+	CalendarPages(java.time.Clock clock, Calendars calendars, MeetingRooms rooms, UserDirectory users,
+			AccessScopes scopes, MessageSource messages,
 			@org.springframework.beans.factory.annotation.Value("${clientele.base-url:}") String baseUrl) {
+		this.clock = clock;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.calendars = calendars;
 		this.rooms = rooms;
@@ -171,10 +174,10 @@ class CalendarPages implements NavigationContributor {
 			.orElse(null);
 		model.addAttribute("rooms", all);
 		model.addAttribute("room", chosen);
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		model.addAttribute("bookings", chosen == null ? List.of()
 				: rooms.bookings(chosen.id(), now.minusSeconds(3600), now.plusSeconds(14 * 86400)));
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.ofInstant(now, ZoneId.systemDefault()));
 		model.addAttribute("administrator", user.is(Role.ADMINISTRATOR));
 		return "activities/rooms";
 	}
