@@ -25,7 +25,7 @@ import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RecordNotFound;
 import io.clientele.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
+import io.clientele.shared.web.PublicAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,14 +59,20 @@ public class Calendars {
 
 	private final JdbcClient jdbc;
 
-	private final String baseUrl;
+	private final PublicAddress address;
 
-	Calendars(List<CalendarSource> sources, AccessScopes scopes, JdbcClient jdbc,
-			@Value("${clientele.base-url:}") String baseUrl) {
+	Calendars(List<CalendarSource> sources, AccessScopes scopes, JdbcClient jdbc, PublicAddress address) {
 		this.sources = List.copyOf(sources);
 		this.scopes = scopes;
 		this.jdbc = jdbc;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.address = address;
+	}
+
+	/**
+	 * The people of those asked for whose calendar the reader may see, in the order
+	 * asked, and their things in the period.
+	 */
+	public record Shown(List<Long> people, List<CalendarItem> items) {
 	}
 
 	/**
@@ -74,7 +80,7 @@ public class Calendars {
 	 * reader may not see are left out.
 	 */
 	@Transactional(readOnly = true)
-	public List<CalendarItem> items(Collection<Long> people, Instant from, Instant to, CurrentUser reader) {
+	public Shown items(Collection<Long> people, Instant from, Instant to, CurrentUser reader) {
 		if (!to.isAfter(from) || Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
 			throw new RuleViolation("end", "calendar.period-invalid");
 		}
@@ -84,7 +90,7 @@ public class Calendars {
 			items.addAll(source.items(shown, from, to, reader));
 		}
 		items.sort(Comparator.comparing(CalendarItem::start).thenComparing(CalendarItem::key));
-		return items;
+		return new Shown(List.copyOf(shown), items);
 	}
 
 	/**
@@ -178,8 +184,8 @@ public class Calendars {
 			if (item.location() != null) {
 				event.setLocation(item.location());
 			}
-			if (item.link() != null && !baseUrl.isEmpty()) {
-				event.setUrl(baseUrl + item.link());
+			if (item.link() != null && address.known()) {
+				event.setUrl(address.link(item.link()));
 			}
 			calendar.addEvent(event);
 		}

@@ -137,6 +137,18 @@ public class Notifications implements LiveTopic {
 			.orElse(false);
 	}
 
+	/** Which of these users want reminders and digests by e-mail. */
+	@Transactional(readOnly = true)
+	public Set<Long> wantingMail(java.util.Collection<Long> userIds) {
+		if (userIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("select user_id from notification_settings where by_email and user_id = any(?)")
+			.param(userIds.stream().distinct().toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+	}
+
 	@Transactional
 	public void setByEmail(long userId, boolean byEmail) {
 		jdbc.sql("""

@@ -12,8 +12,8 @@ import java.util.Locale;
 
 import io.clientele.activities.Notifications;
 import io.clientele.identity.UserDirectory;
+import io.clientele.shared.web.PublicAddress;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -59,11 +59,10 @@ public class ReminderFiring {
 
 	private final Clock clock;
 
-	private final String baseUrl;
+	private final PublicAddress address;
 
 	ReminderFiring(JdbcClient jdbc, Notifications notifications, MailOutbox mail, UserDirectory users,
-			MessageSource messages, PlatformTransactionManager transactions, Clock clock,
-			@Value("${clientele.base-url:}") String baseUrl) {
+			MessageSource messages, PlatformTransactionManager transactions, Clock clock, PublicAddress address) {
 		this.jdbc = jdbc;
 		this.notifications = notifications;
 		this.mail = mail;
@@ -71,7 +70,7 @@ public class ReminderFiring {
 		this.messages = messages;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.address = address;
 	}
 
 	private record Due(long id, long userId, Instant dueAt, String title, @Nullable String link) {
@@ -160,29 +159,26 @@ public class ReminderFiring {
 	}
 
 	private void tell(List<Due> due) {
-		boolean mailing = mail.configured();
+		// who of these users wants mail: one look-up for the batch, not one per reminder
+		java.util.Set<Long> mailed = mail.configured()
+				? notifications.wantingMail(due.stream().map(Due::userId).toList()) : java.util.Set.of();
 		for (Due reminder : due) {
 			notifications.notify(reminder.userId(), "reminder", reminder.title(), null, reminder.link());
-			if (mailing && notifications.byEmail(reminder.userId())) {
-				users.mailAddress(reminder.userId()).ifPresent(address -> {
-					Locale locale = address.locale() == null ? Locale.forLanguageTag("ru")
-							: Locale.forLanguageTag(address.locale());
+			if (mailed.contains(reminder.userId())) {
+				users.mailAddress(reminder.userId()).ifPresent(to -> {
+					Locale locale = to.locale() == null ? Locale.forLanguageTag("ru")
+							: Locale.forLanguageTag(to.locale());
 					String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 						.withLocale(locale)
 						.withZone(ZoneId.systemDefault())
 						.format(reminder.dueAt());
-					mail.queue(address.email(),
+					mail.queue(to.email(),
 							messages.getMessage("reminder.mail.subject", new Object[] { reminder.title() }, locale),
-							messages.getMessage("reminder.mail.body",
-									new Object[] { address.fullName(), reminder.title(), when, link(reminder.link()) },
-									locale));
+							messages.getMessage("reminder.mail.body", new Object[] { to.fullName(), reminder.title(),
+									when, address.link(reminder.link()) }, locale));
 				});
 			}
 		}
-	}
-
-	private String link(@Nullable String path) {
-		return path == null ? "" : baseUrl + path;
 	}
 
 }

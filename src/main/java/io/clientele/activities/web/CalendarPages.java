@@ -24,6 +24,7 @@ import io.clientele.shared.RecordNotFound;
 import io.clientele.shared.RuleViolation;
 import io.clientele.shared.web.NavigationContributor;
 import io.clientele.shared.web.NavigationEntry;
+import io.clientele.shared.web.PublicAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -56,15 +57,14 @@ class CalendarPages implements NavigationContributor {
 
 	private final MessageSource messages;
 
-	private final String baseUrl;
+	private final PublicAddress address;
 
 	private final java.time.Clock clock;
 
 	CalendarPages(java.time.Clock clock, Calendars calendars, MeetingRooms rooms, UserDirectory users,
-			AccessScopes scopes, MessageSource messages,
-			@org.springframework.beans.factory.annotation.Value("${clientele.base-url:}") String baseUrl) {
+			AccessScopes scopes, MessageSource messages, PublicAddress address) {
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.address = address;
 		this.calendars = calendars;
 		this.rooms = rooms;
 		this.users = users;
@@ -89,11 +89,7 @@ class CalendarPages implements NavigationContributor {
 		model.addAttribute("names", users.names(shown));
 		model.addAttribute("hasFeed", calendars.hasFeed(user.id()));
 		model.addAttribute("mostPeople", Calendars.MOST_PEOPLE);
-		model.addAttribute("feedBase",
-				baseUrl.isEmpty()
-						? org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-							.toUriString()
-						: baseUrl);
+		model.addAttribute("feedBase", address.ofThisRequest());
 		return "activities/calendar";
 	}
 
@@ -105,9 +101,10 @@ class CalendarPages implements NavigationContributor {
 	List<Map<String, Object>> events(@RequestParam String start, @RequestParam String end,
 			@RequestParam(required = false) @Nullable List<Long> people, @AuthenticationPrincipal CurrentUser user) {
 		List<Long> asked = people == null || people.isEmpty() ? List.of(user.id()) : people;
-		List<Long> order = new ArrayList<>(calendars.visiblePeople(asked, user));
+		Calendars.Shown shown = calendars.items(asked, instant(start), instant(end), user);
+		List<Long> order = shown.people();
 		List<Map<String, Object>> events = new ArrayList<>();
-		for (CalendarItem item : calendars.items(order, instant(start), instant(end), user)) {
+		for (CalendarItem item : shown.items()) {
 			Map<String, Object> event = new LinkedHashMap<>();
 			event.put("id", item.key());
 			event.put("title", item.title());
