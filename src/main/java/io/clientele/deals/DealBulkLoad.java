@@ -149,6 +149,70 @@ public class DealBulkLoad {
 		}
 	}
 
+	/**
+	 * The live deals by client, for generating what refers to a client's deals: client
+	 * ids ascending, each with its deals' ids ascending.
+	 */
+	public ClientDeals byClient() throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (var statement = connection.createStatement()) {
+				statement.setFetchSize(100_000);
+				long count;
+				try (var rows = statement.executeQuery("select count(*) from deals where deleted_at is null")) {
+					rows.next();
+					count = rows.getLong(1);
+				}
+				long[] clients = new long[Math.toIntExact(count)];
+				long[] deals = new long[clients.length];
+				int i = 0;
+				try (var rows = statement
+					.executeQuery("select client_id, id from deals where deleted_at is null order by client_id, id")) {
+					while (rows.next() && i < clients.length) {
+						clients[i] = rows.getLong(1);
+						deals[i++] = rows.getLong(2);
+					}
+				}
+				connection.commit();
+				return new ClientDeals(java.util.Arrays.copyOf(clients, i), java.util.Arrays.copyOf(deals, i));
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
+	}
+
+	/** Deal ids by client id, as two parallel arrays sorted by client then deal. */
+	public record ClientDeals(long[] clientIds, long[] dealIds) {
+
+		/** How many deals the client has. */
+		public int count(long clientId) {
+			return first(clientId + 1) - first(clientId);
+		}
+
+		/** The client's {@code n}th deal (from 0, below {@link #count}). */
+		public long deal(long clientId, int n) {
+			return dealIds[first(clientId) + n];
+		}
+
+		/** The position of the client's first deal, or where it would be. */
+		private int first(long clientId) {
+			int low = 0;
+			int high = clientIds.length;
+			while (low < high) {
+				int middle = (low + high) >>> 1;
+				if (clientIds[middle] < clientId) {
+					low = middle + 1;
+				}
+				else {
+					high = middle;
+				}
+			}
+			return low;
+		}
+
+	}
+
 	/** The four passes over the generated deals, one per table. */
 	private record Copy(Connection connection, int count, IntFunction<DealRow> deal, long first) {
 

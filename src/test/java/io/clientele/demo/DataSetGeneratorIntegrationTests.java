@@ -95,6 +95,10 @@ class DataSetGeneratorIntegrationTests {
 			// ones, and the counters are computed afresh (here: after a deletion that did
 			// not count, as stale as counters can be).
 			String generated = dealsFingerprint(jdbc);
+			assertActivities(jdbc, report.interactions(), report.tasks());
+			String generatedActivities = activitiesFingerprint(jdbc);
+			jdbc.sql("delete from interactions").update();
+			jdbc.sql("delete from tasks").update();
 			jdbc.sql("alter table deals disable trigger deals_counts_delete").update();
 			jdbc.sql("delete from deals").update();
 			jdbc.sql("alter table deals enable trigger deals_counts_delete").update();
@@ -102,7 +106,73 @@ class DataSetGeneratorIntegrationTests {
 			assertDeals(jdbc, 20_000);
 			assertThat(dealsFingerprint(jdbc)).isEqualTo(generated);
 			assertThatThrownBy(() -> generator.addDeals(DataSetSize.S, 1)).hasMessageContaining("deals already");
+
+			// Interactions and tasks added later are the same ones, on the deals as they
+			// are now.
+			var added = generator.addActivities(DataSetSize.S, 1);
+			assertActivities(jdbc, added.interactions(), added.tasks());
+			assertThat(activitiesFingerprint(jdbc)).isEqualTo(generatedActivities);
+			assertThatThrownBy(() -> generator.addActivities(DataSetSize.S, 1))
+				.hasMessageContaining("interactions or tasks already");
 		}
+	}
+
+	private static void assertActivities(JdbcClient jdbc, long interactions, long tasks) {
+		assertThat(count(jdbc, "select count(*) from interactions")).isEqualTo(interactions).isEqualTo(100_000);
+		assertThat(count(jdbc, "select count(*) from tasks")).isEqualTo(tasks).isEqualTo(10_000);
+		// About 1 % planned, 2 % cancelled, the rest done; 8 % of the tasks open.
+		assertThat(count(jdbc, "select count(*) from interactions where state = 'PLANNED'")).isBetween(800L, 1_200L);
+		assertThat(count(jdbc, "select count(*) from interactions where state = 'CANCELLED'")).isBetween(1_600L,
+				2_400L);
+		assertThat(count(jdbc, "select count(*) from tasks where state <> 'DONE'")).isBetween(650L, 950L);
+		// Nine in ten interactions are kept by the client's manager, the others by a
+		// colleague of the same department; a task's executor is its client's manager.
+		assertThat(count(jdbc, """
+				select count(*) from interactions i join clients c on c.id = i.client_id
+				 where i.responsible_id = c.responsible_id""")).isBetween(88_000L, 92_000L);
+		assertThat(count(jdbc, """
+				select count(*) from interactions i join clients c on c.id = i.client_id
+				  join users u on u.id = i.responsible_id join users m on m.id = c.responsible_id
+				 where u.department_id <> m.department_id""")).isZero();
+		assertThat(count(jdbc, """
+				select count(*) from tasks t join clients c on c.id = t.client_id
+				 where t.executor_id <> c.responsible_id""")).isZero();
+		// A linked deal and contact person belong to the interaction's client.
+		assertThat(count(jdbc, """
+				select count(*) from interactions i join deals d on d.id = i.deal_id
+				 where d.client_id <> i.client_id""")).isZero();
+		assertThat(count(jdbc, "select count(*) from interactions where deal_id is not null")).isGreaterThan(20_000);
+		assertThat(count(jdbc, """
+				select count(*) from interactions i
+				 where i.contact_id is not null
+				   and not exists (select 1 from client_contacts cc
+				                    where cc.client_id = i.client_id and cc.contact_id = i.contact_id)""")).isZero();
+		// Meetings have participants; no reminder is armed for a time already past.
+		assertThat(count(jdbc, "select count(distinct interaction_id) from interaction_participants"))
+			.isGreaterThan(5_000);
+		assertThat(count(jdbc, """
+				select count(*) from interactions
+				 where state = 'PLANNED' and planned_at < now() and reminded_for is distinct from planned_at"""))
+			.isZero();
+		// New rows get ids after the generated ones (the identity columns are back).
+		assertThat(count(jdbc,
+				"""
+						select count(*) from information_schema.columns
+						 where table_name in ('interactions', 'tasks') and column_name = 'id' and identity_generation = 'ALWAYS'"""))
+			.isEqualTo(2);
+		assertThat(count(jdbc, "select nextval(pg_get_serial_sequence('interactions', 'id'))"))
+			.isGreaterThan(count(jdbc, "select max(id) from interactions"));
+	}
+
+	private static String activitiesFingerprint(JdbcClient jdbc) {
+		return jdbc.sql("""
+				select md5(string_agg(concat_ws('|', kind, state, client_id, contact_id, deal_id is not null, subject,
+				                                responsible_id, call_result, duration_seconds),
+				                      ';' order by id)) from interactions
+				""").query(String.class).single() + jdbc.sql("""
+				select md5(string_agg(concat_ws('|', kind, title, executor_id, author_id, state, priority, client_id,
+				                                contact_id, deal_id is not null), ';' order by id)) from tasks
+				""").query(String.class).single();
 	}
 
 	private static void assertDeals(JdbcClient jdbc, long reported) {

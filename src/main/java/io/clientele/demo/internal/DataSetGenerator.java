@@ -3,6 +3,7 @@ package io.clientele.demo.internal;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import io.clientele.clients.Leads;
 import io.clientele.clients.Phone;
 import io.clientele.clients.Segment;
 import io.clientele.clients.Segments;
+import io.clientele.activities.ActivityBulkLoad;
 import io.clientele.deals.DealBulkLoad;
 import io.clientele.deals.LossReason;
 import io.clientele.deals.SalesScenario;
@@ -107,8 +109,10 @@ public class DataSetGenerator {
 
 	private final DealBulkLoad dealLoad;
 
+	private final ActivityBulkLoad activityLoad;
+
 	DataSetGenerator(Staffing staffing, Segments segments, CustomFields customFields, Leads leads, BulkLoad bulk,
-			SalesScenarios scenarios, DealBulkLoad dealLoad) {
+			SalesScenarios scenarios, DealBulkLoad dealLoad, ActivityBulkLoad activityLoad) {
 		this.staffing = staffing;
 		this.segments = segments;
 		this.customFields = customFields;
@@ -116,14 +120,15 @@ public class DataSetGenerator {
 		this.bulk = bulk;
 		this.scenarios = scenarios;
 		this.dealLoad = dealLoad;
+		this.activityLoad = activityLoad;
 	}
 
 	record City(String name, String code, String postcode, int region) {
 	}
 
 	/** What a generation made, for the one who ran it. */
-	public record Report(int clients, long contacts, long links, long leads, long deals, @Nullable String password,
-			long millis) {
+	public record Report(int clients, long contacts, long links, long leads, long deals, long interactions, long tasks,
+			@Nullable String password, long millis) {
 	}
 
 	/**
@@ -153,10 +158,13 @@ public class DataSetGenerator {
 			leadCount[0] = load.leads(progress("leads", size.leads(), generated::lead));
 			log.info("Building the indexes");
 		});
-		long deals = deals(size, seed, managers, bulk.loaded(size.clients(), plan.contacts()));
+		BulkLoad.Loaded loaded = bulk.loaded(size.clients(), plan.contacts());
+		long deals = deals(size, seed, managers, loaded);
+		activities(size, seed, managers, loaded);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		log.info("Data set {} generated in {} s", size, millis / 1000);
-		return new Report(size.clients(), contactCount[0], linkCount[0], leadCount[0], deals, secret, millis);
+		return new Report(size.clients(), contactCount[0], linkCount[0], leadCount[0], deals, size.interactions(),
+				size.tasks(), secret, millis);
 	}
 
 	/**
@@ -175,7 +183,7 @@ public class DataSetGenerator {
 		bulk.leadsInto(load -> count[0] = load.leads(progress("leads", size.leads(), generated::lead)));
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		log.info("{} leads added in {} s", count[0], millis / 1000);
-		return new Report(0, 0, 0, count[0], 0, null, millis);
+		return new Report(0, 0, 0, count[0], 0, 0, 0, null, millis);
 	}
 
 	/**
@@ -190,7 +198,30 @@ public class DataSetGenerator {
 				bulk.loaded(size.clients(), new Plan(size.clients(), seed).contacts()));
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		log.info("{} deals added in {} s", count, millis / 1000);
-		return new Report(0, 0, 0, 0, count, null, millis);
+		return new Report(0, 0, 0, 0, count, 0, 0, null, millis);
+	}
+
+	/**
+	 * Adds the interactions and tasks to a data set generated with this size and seed
+	 * before there were any (refused when there are some already), on the data set's
+	 * clients and deals.
+	 */
+	public Report addActivities(DataSetSize size, long seed) throws SQLException {
+		long started = System.nanoTime();
+		activities(size, seed, generatedManagers(),
+				bulk.loaded(size.clients(), new Plan(size.clients(), seed).contacts()));
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		log.info("{} interactions and {} tasks added in {} s", size.interactions(), size.tasks(), millis / 1000);
+		return new Report(0, 0, 0, 0, 0, size.interactions(), size.tasks(), null, millis);
+	}
+
+	private void activities(DataSetSize size, long seed, List<Staffing.Member> managers, BulkLoad.Loaded loaded)
+			throws SQLException {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+		GeneratedActivities generated = new GeneratedActivities(seed, now, ZoneId.systemDefault(), loaded.clientIds(),
+				loaded.contactIds(), managers, staffing.members(Role.HEAD_OF_DEPARTMENT), dealLoad.byClient());
+		log.info("Generating {} interactions and {} tasks for data set {}", size.interactions(), size.tasks(), size);
+		activityLoad.load(size.interactions(), generated::interaction, size.tasks(), generated::task, now);
 	}
 
 	private long deals(DataSetSize size, long seed, List<Staffing.Member> managers, BulkLoad.Loaded loaded)
@@ -398,7 +429,7 @@ public class DataSetGenerator {
 			return index % 5 != 4;
 		}
 
-		private static int contactsOf(int client) {
+		static int contactsOf(int client) {
 			return organisation(client) ? 2 + client % 2 : 0;
 		}
 

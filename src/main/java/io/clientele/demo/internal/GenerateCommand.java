@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * {@code java -jar clientele.jar generate --size M [--seed 42] [--password …]}: fills the
  * configured, empty database with a named data set and ends. With {@code --only leads} or
  * {@code --only deals} it adds just those to a data set of that size and seed generated
- * before there were any.
+ * before there were any; {@code --only activities} likewise adds the interactions and
+ * tasks.
  */
 @Component
 @Order(200)
@@ -44,18 +45,26 @@ class GenerateCommand implements ApplicationRunner {
 			log.warn("Data set {}: {} deals added in {} s.", size, report.deals(), report.millis() / 1000);
 			return;
 		}
+		if ("activities".equals(only)) {
+			var report = generator.addActivities(size, seed);
+			log.warn("Data set {}: {} interactions and {} tasks added in {} s.", size, report.interactions(),
+					report.tasks(), report.millis() / 1000);
+			return;
+		}
 		if (only != null) {
-			throw new IllegalArgumentException("generate --only knows \"leads\" and \"deals\", not \"" + only + "\"");
+			throw new IllegalArgumentException(
+					"generate --only knows \"leads\", \"deals\" and \"activities\", not \"" + only + "\"");
 		}
 		var report = generator.generate(size, seed, option(args, "password", null));
 		log.warn("""
 
 				=====================================================================
-				  Data set {}: {} clients, {} contact persons, {} links, {} leads, {} deals, in {} s.
+				  Data set {}: {} clients, {} contact persons, {} links, {} leads, {} deals,
+				  {} interactions, {} tasks, in {} s.
 				  Heads h01…h20 and managers m001…m200 sign in with: {}
 				=====================================================================""", size, report.clients(),
-				report.contacts(), report.links(), report.leads(), report.deals(), report.millis() / 1000,
-				report.password());
+				report.contacts(), report.links(), report.leads(), report.deals(), report.interactions(),
+				report.tasks(), report.millis() / 1000, report.password());
 	}
 
 	/** {@code --name=value} or {@code --name value}. */
