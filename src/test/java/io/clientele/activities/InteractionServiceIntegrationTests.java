@@ -50,6 +50,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class InteractionServiceIntegrationTests {
 
 	@Autowired
+	TaskService tasks;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -285,6 +288,22 @@ class InteractionServiceIntegrationTests {
 		assertThat(timeline.page(TimelineSubject.client(client), Set.of(), null, 50, manager).entries())
 			.extracting(TimelineEntry::kind)
 			.contains("CALL", "STAGE", "CHANGE");
+	}
+
+	@Test
+	void the_timelines_show_the_tasks_about_the_client_and_the_deal_where_they_last_happened() {
+		long open = tasks.create(TaskDraft.titled("Выставить счёт").withLinks(client, null, deal), manager);
+		long done = tasks.create(TaskDraft.titled("Позвонить бухгалтеру").withLinks(client, null, null), manager);
+		tasks.complete(done, tasks.card(done, manager).version(), "Готово", null, manager);
+
+		List<TimelineEntry> ofClient = timeline.page(TimelineSubject.client(client), Set.of("TASK"), null, 50, manager)
+			.entries();
+		assertThat(ofClient).extracting(TimelineEntry::id).containsExactly(done, open);
+		assertThat(ofClient).extracting(TimelineEntry::source).containsOnly("tasks");
+		assertThat(timeline.page(TimelineSubject.deal(deal), Set.of("TASK", "WORK_ITEM"), null, 50, manager).entries())
+			.extracting(TimelineEntry::id)
+			.containsExactly(open);
+		assertThat(timeline.kinds()).contains("TASK", "WORK_ITEM");
 	}
 
 	@Test
