@@ -26,6 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
  * Open tasks with a deadline (at their time, or all day on their day) and planned
  * interactions (of their executor and of the users taking part) in the calendar; dragged,
  * a task's deadline moves with its reminder, an interaction's planned time moves.
+ *
+ * <p>
+ * Tasks come from one range of {@code tasks_executor_open_idx} per person. The
+ * interactions a person takes part in are found by meeting their participations with the
+ * ids of the period's planned interactions, both read from indexes alone
+ * ({@code interaction_participants_by_user_idx}, {@code interactions_planned_at_idx});
+ * only the few rows found are then read. {@code offset 0} keeps the planner from joining
+ * whole rows first: it underestimates a period's planned interactions (planned state and
+ * time are correlated) and would read every one of them.
  */
 @Component
 class PlannedWorkCalendar implements CalendarSource {
@@ -66,7 +75,7 @@ class PlannedWorkCalendar implements CalendarSource {
 		jdbc.sql("""
 				select t.id, t.executor_id, t.title, t.due_at, t.due_on from tasks t
 				 where t.executor_id = any(:users) and t.deleted_at is null and t.state <> 'DONE'
-				   and t.due_on between :fromDay and :toDay
+				   and coalesce(t.due_on, date '9999-12-31') between :fromDay and :toDay
 				 order by t.due_on, t.due_at nulls first, t.id
 				""")
 			.param("users", users)
@@ -88,10 +97,14 @@ class PlannedWorkCalendar implements CalendarSource {
 				 where i.state = 'PLANNED' and i.deleted_at is null and i.planned_at >= :from and i.planned_at < :to
 				   and i.responsible_id = any(:users)
 				union
-				select i.id, p.user_id, i.subject, i.planned_at, i.kind, i.place
-				  from interaction_participants p join interactions i on i.id = p.interaction_id
-				 where p.user_id = any(:users) and i.state = 'PLANNED' and i.deleted_at is null
-				   and i.planned_at >= :from and i.planned_at < :to
+				select i.id, m.user_id, i.subject, i.planned_at, i.kind, i.place
+				  from (select p.interaction_id, p.user_id from interaction_participants p
+				         where p.user_id = any(:users)
+				           and p.interaction_id in (select w.id from interactions w
+				                                     where w.state = 'PLANNED' and w.deleted_at is null
+				                                       and w.planned_at >= :from and w.planned_at < :to)
+				        offset 0) m
+				  join interactions i on i.id = m.interaction_id
 				""")
 			.param("users", users)
 			.param("from", Timestamp.from(from.minus(Duration.ofHours(2))))
