@@ -87,7 +87,7 @@ public class TaskStore {
 
 	public TaskVisibility visibility(long userId) {
 		AccessScope scope = scopes.of(userId);
-		return new TaskVisibility(scope, new ClientVisibility(scope, segments.grantedTo(userId)),
+		return new TaskVisibility(scope, new ClientVisibility(scope, segments.readableBy(userId)),
 				new DealVisibility(scope));
 	}
 
