@@ -293,23 +293,6 @@ public class TaskStore {
 		save(task);
 	}
 
-	/**
-	 * "Acted for": when the actor stands in for the task's executor or author today, the
-	 * history says for whom.
-	 */
-	public List<FieldChange> actingFor(Task task, CurrentUser actor) {
-		if (task.executorId() == actor.id() || task.authorId() == actor.id()) {
-			return List.of();
-		}
-		List<Long> absent = deputies.standingInFor(actor.id(), deputies.today());
-		Long forWhom = absent.contains(task.executorId()) ? Long.valueOf(task.executorId())
-				: absent.contains(task.authorId()) ? Long.valueOf(task.authorId()) : null;
-		if (forWhom == null) {
-			return List.of();
-		}
-		return List.of(FieldChange.of("history.acted-for", null, users.names(List.of(forWhom)).get(forWhom)));
-	}
-
 	public LocalDate today() {
 		return LocalDate.now(clock.withZone(ZONE));
 	}
