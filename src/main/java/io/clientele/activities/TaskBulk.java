@@ -12,7 +12,6 @@ import io.clientele.activities.internal.Task;
 import io.clientele.activities.internal.TaskStore;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RecordChanged;
-import io.clientele.shared.RecordChanged.FieldChange;
 import io.clientele.shared.RecordNotFound;
 import io.clientele.shared.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,9 +54,8 @@ public class TaskBulk {
 				continue;
 			}
 			var before = store.snapshot(task);
-			var acting = store.actingFor(task, actor);
 			store.reschedule(task, day, now);
-			publish(task, before, acting, RecordChanged.Action.UPDATED, actor, now);
+			publish(task, before, RecordChanged.Action.UPDATED, actor, now);
 			moved++;
 		}
 		return moved;
@@ -76,9 +74,8 @@ public class TaskBulk {
 			throw new RuleViolation(null, "task.move.done");
 		}
 		var before = store.snapshot(task);
-		var acting = store.actingFor(task, actor);
 		store.moveTo(task, due, now);
-		publish(task, before, acting, RecordChanged.Action.UPDATED, actor, now);
+		publish(task, before, RecordChanged.Action.UPDATED, actor, now);
 	}
 
 	/**
@@ -102,9 +99,8 @@ public class TaskBulk {
 				continue;
 			}
 			var before = store.snapshot(task);
-			var acting = store.actingFor(task, actor);
 			store.reassign(task, to, now);
-			publish(task, before, acting, RecordChanged.Action.REASSIGNED, actor, now);
+			publish(task, before, RecordChanged.Action.REASSIGNED, actor, now);
 			moved++;
 		}
 		return moved;
@@ -129,11 +125,10 @@ public class TaskBulk {
 		return chosen;
 	}
 
-	private void publish(Task task, TaskStore.Snapshot before, List<FieldChange> acting, RecordChanged.Action action,
-			CurrentUser actor, Instant now) {
-		List<FieldChange> changes = new ArrayList<>(acting);
-		changes.addAll(store.changes(before, task));
-		events.publishEvent(new RecordChanged(TaskService.RECORD_TYPE, task.id(), action, changes, actor.id(), now));
+	private void publish(Task task, TaskStore.Snapshot before, RecordChanged.Action action, CurrentUser actor,
+			Instant now) {
+		events.publishEvent(new RecordChanged(TaskService.RECORD_TYPE, task.id(), action, store.changes(before, task),
+				actor.id(), now));
 	}
 
 }

@@ -2,14 +2,12 @@ package io.clientele.activities;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.clientele.activities.internal.Task;
 import io.clientele.activities.internal.TaskStore;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RecordChanged;
-import io.clientele.shared.RecordChanged.FieldChange;
 import io.clientele.shared.RecordNotFound;
 import io.clientele.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
@@ -60,9 +58,8 @@ public class TaskService {
 		Task task = store.visible(id, actor);
 		task.checkVersion(version);
 		var before = store.snapshot(task);
-		var acting = store.actingFor(task, actor);
 		store.update(task, store.check(draft, task, actor), now);
-		changed(task, before, acting, actor, now);
+		changed(task, before, actor, now);
 	}
 
 	/**
@@ -75,7 +72,7 @@ public class TaskService {
 		Task task = store.visible(id, reader);
 		var before = store.snapshot(task);
 		if (store.open(task, reader.id(), now)) {
-			changed(task, before, List.of(), reader, now);
+			changed(task, before, reader, now);
 		}
 		return store.card(task);
 	}
@@ -105,9 +102,8 @@ public class TaskService {
 			throw new RuleViolation("spentMinutes", "task.spent-invalid");
 		}
 		var before = store.snapshot(task);
-		var acting = store.actingFor(task, actor);
 		store.complete(task, result, spentMinutes, actor.id(), now);
-		changed(task, before, acting, actor, now);
+		changed(task, before, actor, now);
 	}
 
 	@Transactional
@@ -117,7 +113,7 @@ public class TaskService {
 		task.checkVersion(version);
 		var before = store.snapshot(task);
 		store.reopen(task, now);
-		changed(task, before, store.actingFor(task, actor), actor, now);
+		changed(task, before, actor, now);
 	}
 
 	/** Moves the task to the recycle bin. */
@@ -127,8 +123,8 @@ public class TaskService {
 		Task task = store.visible(id, actor);
 		task.checkVersion(version);
 		store.delete(task, actor.id(), now);
-		events.publishEvent(new RecordChanged(RECORD_TYPE, id, RecordChanged.Action.DELETED,
-				store.actingFor(task, actor), actor.id(), now));
+		events
+			.publishEvent(new RecordChanged(RECORD_TYPE, id, RecordChanged.Action.DELETED, List.of(), actor.id(), now));
 	}
 
 	/** Takes the task back from the recycle bin (within 30 days). */
@@ -153,14 +149,11 @@ public class TaskService {
 		}
 	}
 
-	private void changed(Task task, TaskStore.Snapshot before, List<FieldChange> acting, CurrentUser actor,
-			Instant now) {
+	private void changed(Task task, TaskStore.Snapshot before, CurrentUser actor, Instant now) {
 		var changes = store.changes(before, task);
 		if (!changes.isEmpty()) {
-			List<FieldChange> all = new ArrayList<>(acting);
-			all.addAll(changes);
 			events.publishEvent(
-					new RecordChanged(RECORD_TYPE, task.id(), RecordChanged.Action.UPDATED, all, actor.id(), now));
+					new RecordChanged(RECORD_TYPE, task.id(), RecordChanged.Action.UPDATED, changes, actor.id(), now));
 		}
 	}
 

@@ -5,8 +5,8 @@
  * the {@code TimelineSource} SPI through which they add entries to the client and deal
  * timelines.
  */
-@ApplicationModule(
-		allowedDependencies = { "shared", "identity", "clients", "clients :: spi", "deals", "deals :: spi", "audit" })
+@ApplicationModule(allowedDependencies = { "shared", "identity", "clients", "clients :: spi", "deals", "deals :: spi",
+		"audit", "audit :: spi" })
 @NullMarked
 package io.clientele.activities;
 

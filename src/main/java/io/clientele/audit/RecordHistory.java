@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import io.clientele.identity.UserDirectory;
 import io.clientele.shared.RecordChanged;
@@ -22,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class RecordHistory {
+
+	private static final String COLUMNS = "id, record_id, action, at, actor_id, acted_for, changes::text";
 
 	private static final TypeReference<List<RecordChanged.FieldChange>> CHANGES = new TypeReference<>() {
 	};
@@ -54,33 +58,21 @@ public class RecordHistory {
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> of(String recordType, java.util.Collection<Long> recordIds, @Nullable Long before,
 			int limit) {
-		record Row(long id, long recordId, RecordChanged.Action action, OffsetDateTime at, @Nullable Long actorId,
-				String changes) {
-		}
 		// One record: an equality, so that the index returns its entries already in
 		// order.
 		List<Row> rows = jdbc.sql("""
-				select id, record_id, action, at, actor_id, changes::text from record_history
+				select %s from record_history
 				 where record_type = :type and %s and (cast(:before as bigint) is null or id < :before)
 				 order by id desc limit :limit
-				""".formatted(recordIds.size() == 1 ? "record_id = :id" : "record_id = any(:ids)"))
+				""".formatted(COLUMNS, recordIds.size() == 1 ? "record_id = :id" : "record_id = any(:ids)"))
 			.param("type", recordType)
 			.param("id", recordIds.iterator().next())
 			.param("ids", recordIds.toArray(Long[]::new))
 			.param("before", before)
 			.param("limit", limit)
-			.query((ResultSet rs, int n) -> new Row(rs.getLong("id"), rs.getLong("record_id"),
-					RecordChanged.Action.valueOf(rs.getString("action")), rs.getObject("at", OffsetDateTime.class),
-					nullableLong(rs, "actor_id"), rs.getString("changes")))
+			.query(RecordHistory::row)
 			.list();
-		Map<Long, String> names = users
-			.names(rows.stream().map(Row::actorId).filter(java.util.Objects::nonNull).distinct().toList());
-		List<HistoryEntry> entries = new ArrayList<>(rows.size());
-		for (Row row : rows) {
-			entries.add(new HistoryEntry(row.id(), row.recordId(), row.action(), row.at().toInstant(), row.actorId(),
-					row.actorId() == null ? null : names.get(row.actorId()), json.readValue(row.changes(), CHANGES)));
-		}
-		return entries;
+		return entries(rows);
 	}
 
 	/**
@@ -92,15 +84,12 @@ public class RecordHistory {
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> before(String recordType, java.util.Collection<Long> recordIds,
 			java.time.@Nullable Instant beforeAt, long beforeId, int limit) {
-		record Row(long id, long recordId, RecordChanged.Action action, OffsetDateTime at, @Nullable Long actorId,
-				String changes) {
-		}
 		List<Row> rows = jdbc
 			.sql("""
-					select id, record_id, action, at, actor_id, changes::text from record_history
+					select %s from record_history
 					 where record_type = :type and %s %s
 					 order by at desc, id desc limit :limit
-					""".formatted(recordIds.size() == 1 ? "record_id = :id" : "record_id = any(:ids)",
+					""".formatted(COLUMNS, recordIds.size() == 1 ? "record_id = :id" : "record_id = any(:ids)",
 					beforeAt == null ? "" : "and (at, id) < (:at, :before)"))
 			.param("type", recordType)
 			.param("id", recordIds.iterator().next())
@@ -108,16 +97,33 @@ public class RecordHistory {
 			.param("at", beforeAt == null ? null : beforeAt.atOffset(java.time.ZoneOffset.UTC))
 			.param("before", beforeId)
 			.param("limit", limit)
-			.query((ResultSet rs, int n) -> new Row(rs.getLong("id"), rs.getLong("record_id"),
-					RecordChanged.Action.valueOf(rs.getString("action")), rs.getObject("at", OffsetDateTime.class),
-					nullableLong(rs, "actor_id"), rs.getString("changes")))
+			.query(RecordHistory::row)
 			.list();
-		Map<Long, String> names = users
-			.names(rows.stream().map(Row::actorId).filter(java.util.Objects::nonNull).distinct().toList());
+		return entries(rows);
+	}
+
+	private record Row(long id, long recordId, RecordChanged.Action action, OffsetDateTime at, @Nullable Long actorId,
+			@Nullable Long actedFor, String changes) {
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getLong("id"), rs.getLong("record_id"), RecordChanged.Action.valueOf(rs.getString("action")),
+				rs.getObject("at", OffsetDateTime.class), nullableLong(rs, "actor_id"), nullableLong(rs, "acted_for"),
+				rs.getString("changes"));
+	}
+
+	/** The rows as entries, with the names of the people they mention read at once. */
+	private List<HistoryEntry> entries(List<Row> rows) {
+		Map<Long, String> names = users.names(rows.stream()
+			.flatMap(row -> Stream.of(row.actorId(), row.actedFor()))
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList());
 		List<HistoryEntry> entries = new ArrayList<>(rows.size());
 		for (Row row : rows) {
 			entries.add(new HistoryEntry(row.id(), row.recordId(), row.action(), row.at().toInstant(), row.actorId(),
-					row.actorId() == null ? null : names.get(row.actorId()), json.readValue(row.changes(), CHANGES)));
+					row.actorId() == null ? null : names.get(row.actorId()), row.actedFor(),
+					row.actedFor() == null ? null : names.get(row.actedFor()), json.readValue(row.changes(), CHANGES)));
 		}
 		return entries;
 	}

@@ -1,11 +1,13 @@
 package io.clientele.clients;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.clientele.identity.Deputies;
 import io.clientele.shared.RuleViolation;
 import io.clientele.shared.TextRules;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,8 +29,11 @@ public class Segments {
 
 	private final JdbcClient jdbc;
 
-	Segments(JdbcClient jdbc) {
+	private final Deputies deputies;
+
+	Segments(JdbcClient jdbc, Deputies deputies) {
 		this.jdbc = jdbc;
+		this.deputies = deputies;
 	}
 
 	public record Type(long id, String name, int position) {
@@ -128,7 +133,25 @@ public class Segments {
 		}
 	}
 
-	/** The segments a user was given to work, besides their own clients. */
+	/**
+	 * The segments whose clients a user sees besides those of their scope: the segments
+	 * given to them and, while they stand in for someone ({@link Deputies}), those given
+	 * to that user.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> readableBy(long userId) {
+		List<Long> people = new ArrayList<>(deputies.standingInFor(userId, deputies.today()));
+		people.add(userId);
+		return Set.copyOf(jdbc.sql("select segment_id from segment_grants where user_id = any(?)")
+			.param(people.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+	}
+
+	/**
+	 * The segments a user was given to work, besides their own clients (their own grants,
+	 * as the settings edit them; what they see is {@link #readableBy}).
+	 */
 	@Transactional(readOnly = true)
 	public Set<Long> grantedTo(long userId) {
 		return Set.copyOf(jdbc.sql("select segment_id from segment_grants where user_id = ?")

@@ -3,7 +3,7 @@
  * entities, segments and who may work them, custom field values, reassignment and the
  * recycle bin.
  */
-@ApplicationModule(allowedDependencies = { "shared", "identity", "audit" })
+@ApplicationModule(allowedDependencies = { "shared", "identity", "audit", "audit :: spi" })
 @NullMarked
 package io.clientele.clients;
 

@@ -3,7 +3,7 @@
  * through the stages to won or lost, with their lines, stays in stages and probability
  * estimates.
  */
-@ApplicationModule(allowedDependencies = { "shared", "identity", "clients", "clients :: spi", "audit" })
+@ApplicationModule(allowedDependencies = { "shared", "identity", "clients", "clients :: spi", "audit", "audit :: spi" })
 @NullMarked
 package io.clientele.deals;
 

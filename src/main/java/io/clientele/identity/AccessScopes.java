@@ -1,5 +1,8 @@
 package io.clientele.identity;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,8 +21,11 @@ public class AccessScopes {
 
 	private final JdbcClient jdbc;
 
-	AccessScopes(JdbcClient jdbc) {
+	private final Clock clock;
+
+	AccessScopes(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -32,9 +38,9 @@ public class AccessScopes {
 		}
 		Found found = jdbc.sql("""
 				select u.role, array(select d.user_id from user_deputies d
-				                      where d.deputy_id = u.id and current_date between d.starts_on and d.ends_on)
-				  from users u where u.id = ?
-				""").param(userId).query((rs, row) -> {
+				                      where d.deputy_id = u.id and :today between d.starts_on and d.ends_on)
+				  from users u where u.id = :user
+				""").param("today", today()).param("user", userId).query((rs, row) -> {
 			Set<Long> absent = new HashSet<>();
 			addAll(absent, rs.getArray(2));
 			return new Found(Role.valueOf(rs.getString(1)), absent);
@@ -79,7 +85,8 @@ public class AccessScopes {
 	/**
 	 * The scopes of several users at once, for a check of many readers against one record
 	 * (who of the users connected to live updates may hear of it): one query for the
-	 * roles, one per head. Unknown users are left out.
+	 * roles, one per head, one for the deputies among them (widened as {@link #of(long)}
+	 * widens them). Unknown users are left out.
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, AccessScope> of(Collection<Long> userIds) {
@@ -96,6 +103,20 @@ public class AccessScopes {
 			});
 		});
 		scopes.replaceAll((id, scope) -> scope != null ? scope : departmentScope(id));
+		record StandingIn(long deputy, long absent) {
+		}
+		jdbc.sql("""
+				select deputy_id, user_id from user_deputies
+				 where deputy_id = any(:deputies) and :today between starts_on and ends_on
+				""")
+			.param("deputies", userIds.toArray(Long[]::new))
+			.param("today", today())
+			.query((rs, row) -> new StandingIn(rs.getLong(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.filter(standing -> scopes.containsKey(standing.deputy()))
+			.forEach(standing -> scopes.put(standing.deputy(),
+					widened(scopes.get(standing.deputy()), ownScope(standing.absent(), roleOf(standing.absent())))));
 		return scopes;
 	}
 
@@ -123,6 +144,11 @@ public class AccessScopes {
 		}
 		users.add(headId);
 		return new AccessScope(AccessScope.Kind.DEPARTMENT, headId, users, departments);
+	}
+
+	/** Today in the installation's time zone, as {@link Deputies} counts days. */
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(ZoneId.systemDefault()));
 	}
 
 	private static void addAll(Set<Long> into, java.sql.Array array) throws java.sql.SQLException {

@@ -159,9 +159,10 @@ class HandoverIntegrationTests {
 		assertThat(tasks.visible(earlier, staying)).isTrue();
 
 		tasks.complete(earlier, tasks.card(earlier, staying).version(), "за коллегу", null, staying);
-		assertThat(history.of(TaskService.RECORD_TYPE, earlier, null, 5)).first()
-			.satisfies(entry -> assertThat(entry.changes()).first()
-				.isEqualTo(RecordChanged.FieldChange.of("history.acted-for", null, leaving.displayName())));
+		assertThat(history.of(TaskService.RECORD_TYPE, earlier, null, 5)).first().satisfies(entry -> {
+			assertThat(entry.actorName()).isEqualTo(staying.displayName());
+			assertThat(entry.actedForName()).isEqualTo(leaving.displayName());
+		});
 	}
 
 	private long openDeal(long client, CurrentUser responsible) {

@@ -80,7 +80,8 @@ class PagesTourBrowserTests {
 				null, scenarios.active().get(0).id(), null, null, new java.math.BigDecimal("150000"), "RUB", null, null,
 				null, null, List.of(), List.of("опт"), List.of(), java.util.Map.of()), admin);
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(duplicateScan::run);
-		List<String> pages = List.of("/", "/account", "/account/password", "/account/tokens", "/admin/departments",
+		List<String> pages = List.of("/", "/account", "/account/password", "/account/tokens", "/account/deputies",
+				"/admin/users/" + someone.id() + "/deputies", "/admin/departments",
 				"/admin/departments/" + someone.departmentId(), "/admin/users", "/admin/users/new",
 				"/admin/users/" + someone.id(), "/clients", "/clients?group=kind&f.kind=ORGANISATION",
 				"/clients/" + client, "/clients/" + client + "/edit", "/clients/" + person, "/clients/new",

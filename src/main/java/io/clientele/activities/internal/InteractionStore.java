@@ -77,7 +77,7 @@ public class InteractionStore {
 
 	public InteractionVisibility visibility(long userId) {
 		AccessScope scope = scopes.of(userId);
-		return new InteractionVisibility(scope, new ClientVisibility(scope, segments.grantedTo(userId)),
+		return new InteractionVisibility(scope, new ClientVisibility(scope, segments.readableBy(userId)),
 				new DealVisibility(scope));
 	}
 

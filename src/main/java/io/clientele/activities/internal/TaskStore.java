@@ -87,7 +87,7 @@ public class TaskStore {
 
 	public TaskVisibility visibility(long userId) {
 		AccessScope scope = scopes.of(userId);
-		return new TaskVisibility(scope, new ClientVisibility(scope, segments.grantedTo(userId)),
+		return new TaskVisibility(scope, new ClientVisibility(scope, segments.readableBy(userId)),
 				new DealVisibility(scope));
 	}
 
@@ -291,23 +291,6 @@ public class TaskStore {
 	public void restore(Task task, Instant now) {
 		task.restore(now);
 		save(task);
-	}
-
-	/**
-	 * "Acted for": when the actor stands in for the task's executor or author today, the
-	 * history says for whom.
-	 */
-	public List<FieldChange> actingFor(Task task, CurrentUser actor) {
-		if (task.executorId() == actor.id() || task.authorId() == actor.id()) {
-			return List.of();
-		}
-		List<Long> absent = deputies.standingInFor(actor.id(), deputies.today());
-		Long forWhom = absent.contains(task.executorId()) ? Long.valueOf(task.executorId())
-				: absent.contains(task.authorId()) ? Long.valueOf(task.authorId()) : null;
-		if (forWhom == null) {
-			return List.of();
-		}
-		return List.of(FieldChange.of("history.acted-for", null, users.names(List.of(forWhom)).get(forWhom)));
 	}
 
 	public LocalDate today() {

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes every {@link RecordChanged} into the history, in the transaction of the change
  * itself: both commit or neither does, so a change is never lost and never recorded
  * without having happened, and a write costs one commit (see
- * docs/decisions/0002-history-in-the-changing-transaction.md).
+ * docs/decisions/0002-history-in-the-changing-transaction.md). An entry names the absent
+ * user a deputy acted for ({@link ActedFor}).
  */
 @Component
 class HistoryRecorder {
@@ -22,18 +23,21 @@ class HistoryRecorder {
 
 	private final JsonMapper json;
 
-	HistoryRecorder(JdbcClient jdbc, JsonMapper json) {
+	private final ActedFor actedFor;
+
+	HistoryRecorder(JdbcClient jdbc, JsonMapper json, ActedFor actedFor) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.actedFor = actedFor;
 	}
 
 	@EventListener
 	void on(RecordChanged event) {
 		jdbc.sql("""
-				insert into record_history (record_type, record_id, action, actor_id, at, changes)
-				values (?, ?, ?, ?, ?, cast(? as jsonb))
+				insert into record_history (record_type, record_id, action, actor_id, acted_for, at, changes)
+				values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
 				""")
-			.params(event.recordType(), event.recordId(), event.action().name(), event.actorId(),
+			.params(event.recordType(), event.recordId(), event.action().name(), event.actorId(), actedFor.of(event),
 					event.at().atOffset(ZoneOffset.UTC), json.writeValueAsString(event.changes()))
 			.update();
 	}

@@ -22,7 +22,7 @@ public class ClientAccess {
 	}
 
 	public ClientVisibility of(long userId) {
-		return new ClientVisibility(scopes.of(userId), segments.grantedTo(userId));
+		return new ClientVisibility(scopes.of(userId), segments.readableBy(userId));
 	}
 
 }
