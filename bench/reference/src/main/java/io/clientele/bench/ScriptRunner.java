@@ -95,7 +95,8 @@ class ScriptRunner {
 
 	private static boolean returnsRows(String sql) {
 		String start = sql.stripLeading().toLowerCase(java.util.Locale.ROOT);
-		return start.startsWith("select") || start.startsWith("with") || start.startsWith("explain")
+		return start.startsWith("select") || start.startsWith("(select") || start.startsWith("with")
+				|| start.startsWith("explain")
 				|| start.contains(" returning ");
 	}
 
