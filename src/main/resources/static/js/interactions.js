@@ -1,15 +1,23 @@
 // The interaction form: fields of one kind (a call's direction, a meeting's place) show
-// only for that kind; the client picker searches as one types (Tom Select) and, once a
-// client is chosen, reloads the form with that client's contact persons and deals.
+// only for that kind, and those of a planned one (a meeting's room, who is busy then) only
+// while it is planned; a hidden room is not sent. The client picker searches as one types
+// (Tom Select) and, once a client is chosen, reloads the form with that client's contact
+// persons and deals.
 (function () {
   function showKind(form) {
     const kind = form.querySelector('[name="kind"]:checked, select[name="kind"], select[name="nextKind"]');
     if (!kind) {
       return;
     }
-    form.querySelectorAll('[data-for-kinds]').forEach((field) => {
-      const kinds = field.getAttribute('data-for-kinds').split(' ');
-      field.classList.toggle('d-none', !kinds.includes(kind.value));
+    const state = form.querySelector('[name="state"]');
+    const planned = !state || state.value === 'PLANNED';
+    form.querySelectorAll('[data-for-kinds], [data-when-planned]').forEach((field) => {
+      const kinds = field.getAttribute('data-for-kinds');
+      const otherKind = kinds !== null && !kinds.split(' ').includes(kind.value);
+      field.classList.toggle('d-none', otherKind || (field.hasAttribute('data-when-planned') && !planned));
+    });
+    form.querySelectorAll('[data-off-when-hidden]').forEach((control) => {
+      control.disabled = control.closest('.d-none') !== null;
     });
   }
   function showNext(form) {
@@ -24,7 +32,7 @@
       showKind(form);
       showNext(form);
       form.addEventListener('change', (event) => {
-        if (event.target.name === 'kind') {
+        if (event.target.name === 'kind' || event.target.name === 'state') {
           showKind(form);
         }
         if (event.target.name === 'planNext') {
@@ -60,8 +68,10 @@
           if (value) {
             const form = select.closest('form');
             const kind = form.querySelector('[name="kind"]:checked, select[name="kind"]');
+            const state = form.querySelector('select[name="state"]');
             window.location = select.getAttribute('data-reload') + '?clientId=' + encodeURIComponent(value)
-              + (kind ? '&kind=' + encodeURIComponent(kind.value) : '');
+              + (kind ? '&kind=' + encodeURIComponent(kind.value) : '')
+              + (state ? '&state=' + encodeURIComponent(state.value) : '');
           }
         }
       });

@@ -3,6 +3,7 @@ package io.clientele.activities;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import io.clientele.identity.CurrentUser;
 
@@ -19,10 +20,17 @@ public interface CalendarSource {
 
 	/**
 	 * The things of these users (their executor, or whose time they hold) that overlap
-	 * the period. The caller has checked that the reader may see these users' calendars;
-	 * a source still leaves out what the reader may not see.
+	 * the period. The caller has checked that the reader may see these users' calendars,
+	 * or shows of the things it may not see only that their people are busy then
+	 * ({@link BusyTimes}); a source still leaves out what the reader may not see.
 	 */
 	List<CalendarItem> items(Collection<Long> userIds, Instant from, Instant to, CurrentUser reader);
+
+	/**
+	 * Of these things of one of this source's kinds, those the reader may see (their
+	 * title, their page); {@link BusyTimes} shows the others only as "busy".
+	 */
+	Set<Long> visible(String kind, Collection<Long> ids, CurrentUser reader);
 
 	/**
 	 * Moves one of this source's things to another time, as the actor.

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param participantUsers colleagues taking part, by id
  * @param participantContacts contact persons taking part, by id
+ * @param plannedMinutes how long a meeting or visit is planned to take; null: an hour
+ * @param roomId the meeting room it holds, or null
  * @param followsId the interaction whose completion planned this one
  */
 public record InteractionCard(long id, long version, InteractionKind kind, InteractionState state, Instant at,
@@ -18,7 +20,8 @@ public record InteractionCard(long id, long version, InteractionKind kind, Inter
 		String subject, @Nullable String result, @Nullable Integer minutesSpent, long responsibleId,
 		String responsibleName, Map<Long, String> participantUsers, Map<Long, String> participantContacts,
 		@Nullable CallDirection direction, @Nullable Integer durationSeconds, @Nullable CallResult callResult,
-		@Nullable String recordingUrl, @Nullable String place, @Nullable String channel, @Nullable Long followsId,
+		@Nullable String recordingUrl, @Nullable String place, @Nullable String channel,
+		@Nullable Integer plannedMinutes, @Nullable Long roomId, @Nullable String roomName, @Nullable Long followsId,
 		Instant createdAt, @Nullable String createdByName, Instant updatedAt) {
 
 	public boolean planned() {

@@ -1,5 +1,7 @@
 package io.clientele.activities;
 
+import java.time.Duration;
+
 import io.clientele.shared.Labelled;
 
 /**
@@ -30,6 +32,14 @@ public enum InteractionKind implements Labelled {
 	/** Whether it has a place (a meeting, a visit). */
 	public boolean hasPlace() {
 		return this == MEETING || this == VISIT;
+	}
+
+	/**
+	 * How long a planned one takes when nobody said: meetings and visits an hour, the
+	 * rest half an hour. (Only meetings and visits are given a length.)
+	 */
+	public Duration usualLength() {
+		return hasPlace() ? Duration.ofHours(1) : Duration.ofMinutes(30);
 	}
 
 }

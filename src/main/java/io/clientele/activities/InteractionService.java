@@ -49,7 +49,8 @@ public class InteractionService {
 
 	/**
 	 * Replaces the interaction's data with the draft, refused when it changed since the
-	 * version the user edited. The state stays: it changes through {@link #complete} and
+	 * version the user edited, or when the meeting room it holds (or asks for) is taken
+	 * at the new time. The state stays: it changes through {@link #complete} and
 	 * {@link #cancel}.
 	 */
 	@Transactional
@@ -58,7 +59,7 @@ public class InteractionService {
 		Interaction interaction = store.visible(id, actor);
 		interaction.checkVersion(version);
 		var before = store.snapshot(interaction);
-		writes.update(interaction, store.check(draft, interaction, actor), actor, now);
+		writes.update(interaction, store.check(draft, interaction, actor), draft.roomId(), actor, now);
 		store.save(interaction);
 		writes.changed(interaction, before, actor, now);
 	}
@@ -85,11 +86,11 @@ public class InteractionService {
 				interaction.clientId(), interaction.contactId(), interaction.dealId(),
 				next.subject() == null || next.subject().isBlank() ? interaction.subject() : next.subject(), null, null,
 				next.responsibleId() == null ? interaction.responsibleId() : next.responsibleId(), List.of(),
-				interaction.participantContactIds(), null, null, null, null, null, null);
+				interaction.participantContactIds(), null, null, null, null, null, null, null, null);
 		return writes.create(planned, interaction, actor, now).id();
 	}
 
-	/** A planned interaction that will not happen. */
+	/** A planned interaction that will not happen; a meeting frees its room. */
 	@Transactional
 	public void cancel(long id, long version, CurrentUser actor) {
 		Instant now = clock.instant();
@@ -101,7 +102,10 @@ public class InteractionService {
 		writes.changed(interaction, before, actor, now);
 	}
 
-	/** Moves the interaction to the recycle bin. */
+	/**
+	 * Moves the interaction to the recycle bin; a meeting frees its room (taken back from
+	 * the bin, it holds none).
+	 */
 	@Transactional
 	public void delete(long id, long version, CurrentUser actor) {
 		Instant now = clock.instant();

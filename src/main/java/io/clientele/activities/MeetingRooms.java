@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.Role;
@@ -21,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Meeting rooms as a bookable resource: an administrator keeps the list; anyone books a
  * room for a time, and the database refuses a booking that overlaps another of the same
  * room (an exclusion constraint), so two people can never hold it at once. A booking is
- * in the booker's calendar and moves there like any other planned thing.
+ * in the booker's calendar and moves there like any other planned thing. A planned
+ * meeting may hold a booking ({@link #hold}): it moves, and ends, only with the meeting.
  */
 @Service
 public class MeetingRooms implements CalendarSource {
@@ -40,8 +43,20 @@ public class MeetingRooms implements CalendarSource {
 	public record Room(long id, String name, @Nullable Integer capacity, boolean active) {
 	}
 
+	/**
+	 * A room's booking.
+	 *
+	 * @param subjectKind what holds it ({@code interaction}: a meeting), or null for a
+	 * booking of its own
+	 */
 	public record Booking(long id, long roomId, String roomName, long bookedBy, String bookedByName, String title,
-			Instant startsAt, Instant endsAt) {
+			Instant startsAt, Instant endsAt, @Nullable String subjectKind, @Nullable Long subjectId) {
+
+		/** Whether a meeting holds it: it moves and ends with the meeting. */
+		public boolean held() {
+			return subjectKind != null;
+		}
+
 	}
 
 	@Transactional(readOnly = true)
@@ -100,7 +115,7 @@ public class MeetingRooms implements CalendarSource {
 		if (text.isEmpty() || text.length() > 300) {
 			throw new RuleViolation("title", "room.title-invalid");
 		}
-		refuseOverlap(room, start, end, null);
+		refuseOverlap(room, start, end, null, "start");
 		try {
 			return jdbc.sql("""
 					insert into room_bookings (room_id, booked_by, title, starts_at, ends_at, subject_kind, subject_id)
@@ -138,7 +153,11 @@ public class MeetingRooms implements CalendarSource {
 		return KIND.equals(kind);
 	}
 
-	/** The users' bookings: the rooms' schedule is public within the company. */
+	/**
+	 * The users' bookings of their own: the rooms' schedule is public within the company.
+	 * A booking a meeting holds is not among them: the meeting is in the calendar, with
+	 * the room as its place.
+	 */
 	@Override
 	@Transactional(readOnly = true)
 	public List<CalendarItem> items(Collection<Long> userIds, Instant from, Instant to, CurrentUser reader) {
@@ -146,7 +165,9 @@ public class MeetingRooms implements CalendarSource {
 			return List.of();
 		}
 		return jdbc
-			.sql(BOOKINGS + " where b.booked_by = any(?) and b.starts_at < ? and b.ends_at > ? order by b.starts_at")
+			.sql(BOOKINGS
+					+ " where b.booked_by = any(?) and b.subject_kind is null and b.starts_at < ? and b.ends_at > ?"
+					+ " order by b.starts_at")
 			.params(userIds.toArray(Long[]::new), Timestamp.from(to), Timestamp.from(from))
 			.query(MeetingRooms::booking)
 			.list()
@@ -157,6 +178,12 @@ public class MeetingRooms implements CalendarSource {
 			.toList();
 	}
 
+	/** A booking of its own is public within the company, like the rooms' schedule. */
+	@Override
+	public Set<Long> visible(String kind, Collection<Long> ids, CurrentUser reader) {
+		return Set.copyOf(ids);
+	}
+
 	@Override
 	@Transactional
 	public void move(String kind, long id, Instant start, Instant end, CurrentUser actor) {
@@ -164,7 +191,7 @@ public class MeetingRooms implements CalendarSource {
 		Booking booking = booking(id);
 		mayChange(booking, actor);
 		Room room = room(booking.roomId());
-		refuseOverlap(room, start, end, id);
+		refuseOverlap(room, start, end, id, "start");
 		try {
 			jdbc.sql("update room_bookings set starts_at = ?, ends_at = ?, version = version + 1 where id = ?")
 				.params(Timestamp.from(start), Timestamp.from(end), id)
@@ -175,14 +202,16 @@ public class MeetingRooms implements CalendarSource {
 		}
 	}
 
-	private static final String BOOKINGS = """
-			select b.id, b.room_id, r.name, b.booked_by, coalesce(u.full_name, ''), b.title, b.starts_at, b.ends_at
+	static final String BOOKINGS = """
+			select b.id, b.room_id, r.name, b.booked_by, coalesce(u.full_name, ''), b.title, b.starts_at, b.ends_at,
+			       b.subject_kind, b.subject_id
 			  from room_bookings b join meeting_rooms r on r.id = b.room_id left join users u on u.id = b.booked_by
 			""";
 
-	private static Booking booking(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	static Booking booking(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Booking(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-				rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant());
+				rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getString(9),
+				rs.getObject(10, Long.class));
 	}
 
 	private Booking booking(long id) {
@@ -193,7 +222,7 @@ public class MeetingRooms implements CalendarSource {
 			.orElseThrow(() -> new RecordNotFound("Booking", id));
 	}
 
-	private Room room(long id) {
+	Room room(long id) {
 		return rooms().stream()
 			.filter(room -> room.id() == id)
 			.findFirst()
@@ -202,24 +231,32 @@ public class MeetingRooms implements CalendarSource {
 
 	/**
 	 * Refuses a time that overlaps another booking of the room, naming the one in the
-	 * way. (The exclusion constraint refuses what gets past this check at the same
-	 * moment.)
+	 * way: its title if it is a booking of its own (public), only its time and booker if
+	 * a meeting holds it (whose subject not everyone may read). (The exclusion constraint
+	 * refuses what gets past this check at the same moment.)
 	 */
-	private void refuseOverlap(Room room, Instant start, Instant end, @Nullable Long except) {
+	void refuseOverlap(Room room, Instant start, Instant end, @Nullable Long except, String field) {
 		for (Booking other : bookings(room.id(), start, end)) {
 			if (except == null || other.id() != except) {
-				throw new RuleViolation("start", "room.taken", room.name(), other.bookedByName(), other.title());
+				if (other.held()) {
+					throw new RuleViolation(field, "room.taken-by-meeting", room.name(), other.bookedByName(),
+							Date.from(other.startsAt()), Date.from(other.endsAt()));
+				}
+				throw new RuleViolation(field, "room.taken", room.name(), other.bookedByName(), other.title());
 			}
 		}
 	}
 
 	private static void mayChange(Booking booking, CurrentUser actor) {
+		if (booking.held()) {
+			throw new RuleViolation(null, "room.held-by-meeting");
+		}
 		if (booking.bookedBy() != actor.id() && !actor.is(Role.ADMINISTRATOR)) {
 			throw new RuleViolation(null, "room.not-yours", booking.bookedByName());
 		}
 	}
 
-	private static void checkTimes(Instant start, Instant end) {
+	static void checkTimes(Instant start, Instant end) {
 		if (!end.isAfter(start)) {
 			throw new RuleViolation("end", "room.end-before-start");
 		}

@@ -66,10 +66,10 @@ class ActivityMergeIntegrationTests {
 		long merged = clients.create(TaskFixtures.client(TestUsers.unique("Ромашка ООО")), manager);
 		long call = interactions.create(new InteractionDraft(InteractionKind.CALL, InteractionState.DONE,
 				Instant.now().minusSeconds(600), merged, null, null, "Звонок дублю", null, null, manager.id(),
-				List.of(), List.of(), null, null, null, null, null, null), manager);
+				List.of(), List.of(), null, null, null, null, null, null, null, null), manager);
 		long stays = interactions.create(new InteractionDraft(InteractionKind.NOTE, InteractionState.DONE,
 				Instant.now().minusSeconds(300), survivor, null, null, "Заметка основного", null, null, manager.id(),
-				List.of(), List.of(), null, null, null, null, null, null), manager);
+				List.of(), List.of(), null, null, null, null, null, null, null, null), manager);
 		long task = tasks.create(new TaskDraft(null, "Выставить счёт дублю", null, manager.id(), null, null, null, null,
 				merged, null, null, 0), manager);
 

@@ -132,7 +132,7 @@ class HandoverIntegrationTests {
 		java.time.Instant at = state == InteractionState.PLANNED ? java.time.Instant.now().plusSeconds(86_400)
 				: java.time.Instant.now().minusSeconds(3_600);
 		return new InteractionDraft(InteractionKind.CALL, state, at, client, null, null, subject, null, null,
-				leaving.id(), List.of(), List.of(), null, null, null, null, null, null);
+				leaving.id(), List.of(), List.of(), null, null, null, null, null, null, null, null);
 	}
 
 	@Test

@@ -42,13 +42,13 @@ final class InteractionFixtures {
 	static InteractionDraft call(long clientId, @Nullable Long dealId, String subject, Instant at,
 			InteractionState state) {
 		return new InteractionDraft(InteractionKind.CALL, state, at, clientId, null, dealId, subject, null, 5, null,
-				List.of(), List.of(), CallDirection.OUTGOING, 125, CallResult.ANSWERED, null, null, null);
+				List.of(), List.of(), CallDirection.OUTGOING, 125, CallResult.ANSWERED, null, null, null, null, null);
 	}
 
 	static InteractionDraft of(InteractionKind kind, long clientId, String subject, Instant at,
 			List<Long> participantUserIds) {
 		return new InteractionDraft(kind, InteractionState.DONE, at, clientId, null, null, subject, "Итог", null, null,
-				participantUserIds, List.of(), null, null, null, null, null, null);
+				participantUserIds, List.of(), null, null, null, null, null, null, null, null);
 	}
 
 }

@@ -135,7 +135,7 @@ class InteractionServiceIntegrationTests {
 		var draft = InteractionFixtures.call(client, null, "Заметка", now(), InteractionState.DONE);
 		long id = interactions.create(new InteractionDraft(InteractionKind.NOTE, draft.state(), draft.at(), client,
 				null, null, "Заметка", null, null, null, List.of(), List.of(), CallDirection.INCOMING, 60,
-				CallResult.BUSY, "https://pbx.example/r/1", "Офис", null), manager);
+				CallResult.BUSY, "https://pbx.example/r/1", "Офис", null, null, null), manager);
 
 		InteractionCard card = interactions.card(id, manager);
 		assertThat(card.direction()).isNull();
@@ -155,8 +155,9 @@ class InteractionServiceIntegrationTests {
 				InteractionState.DONE)))
 			.isEqualTo("at:interaction.done-in-future");
 		var draft = InteractionFixtures.call(client, null, "Ссылка", now(), InteractionState.DONE);
-		assertThat(refusal(new InteractionDraft(draft.kind(), draft.state(), draft.at(), client, null, null, "Ссылка",
-				null, null, null, List.of(), List.of(), null, null, null, "javascript:alert(1)", null, null)))
+		assertThat(refusal(
+				new InteractionDraft(draft.kind(), draft.state(), draft.at(), client, null, null, "Ссылка", null, null,
+						null, List.of(), List.of(), null, null, null, "javascript:alert(1)", null, null, null, null)))
 			.isEqualTo("recordingUrl:interaction.recording-invalid");
 	}
 

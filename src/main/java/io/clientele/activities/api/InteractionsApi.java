@@ -114,7 +114,9 @@ class InteractionsApi {
 	@PostMapping("/interactions")
 	@Operation(summary = "Log a done interaction or plan one",
 			description = "`state` PLANNED plans it for `at`; DONE (the default) logs it as done at `at`. The client "
-					+ "must be one the caller may see; the deal, if any, one of that client's.")
+					+ "must be one the caller may see; the deal, if any, one of that client's. A planned MEETING or "
+					+ "VISIT may book a meeting room (`roomId`) for `at` and `plannedMinutes`; a room taken then is "
+					+ "refused with 422 and a problem detail naming `roomId`, and nothing is saved.")
 	ResponseEntity<InteractionJson> create(@RequestBody InteractionWrite interaction,
 			@AuthenticationPrincipal CurrentUser user) {
 		long id = interactions.create(interaction.draft(), user);
@@ -125,7 +127,8 @@ class InteractionsApi {
 	@PutMapping("/interactions/{id}")
 	@Operation(summary = "Replace an interaction's data",
 			description = "Send the version you read; if someone changed the interaction since, the answer is 409. "
-					+ "The state stays: complete and cancel change it.")
+					+ "The state stays: complete and cancel change it. A planned meeting's room moves with it (422 on "
+					+ "`roomId` when it is taken at the new time); leaving `roomId` out frees it.")
 	InteractionJson update(@PathVariable long id, @RequestBody InteractionWrite interaction,
 			@AuthenticationPrincipal CurrentUser user) {
 		interactions.update(id, interaction.draft(), version(interaction.version()), user);

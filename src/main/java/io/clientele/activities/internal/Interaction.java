@@ -1,5 +1,6 @@
 package io.clientele.activities.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -73,6 +74,8 @@ public class Interaction extends Aggregate {
 	private @Nullable String place;
 
 	private @Nullable String channel;
+
+	private @Nullable Integer plannedMinutes;
 
 	private @Nullable Long followsId;
 
@@ -195,6 +198,7 @@ public class Interaction extends Aggregate {
 		recordingUrl = call ? data.recordingUrl() : null;
 		place = kind.hasPlace() ? data.place() : null;
 		channel = kind == InteractionKind.MESSENGER ? data.channel() : null;
+		plannedMinutes = kind.hasPlace() ? data.plannedMinutes() : null;
 		Set<Participant> wanted = new LinkedHashSet<>();
 		data.participantUserIds().forEach(id -> wanted.add(Participant.user(id)));
 		data.participantContactIds().forEach(id -> wanted.add(Participant.contact(id)));
@@ -272,6 +276,16 @@ public class Interaction extends Aggregate {
 
 	public @Nullable String channel() {
 		return channel;
+	}
+
+	public @Nullable Integer plannedMinutes() {
+		return plannedMinutes;
+	}
+
+	/** When a planned one ends: its planned time and length (or its kind's usual one). */
+	public Instant plannedEnd() {
+		Instant start = plannedAt == null ? at : plannedAt;
+		return start.plus(plannedMinutes == null ? kind.usualLength() : Duration.ofMinutes(plannedMinutes));
 	}
 
 	public @Nullable Long followsId() {

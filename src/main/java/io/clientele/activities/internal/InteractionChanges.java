@@ -25,7 +25,7 @@ final class InteractionChanges {
 
 	/** The names a snapshot shows instead of ids. */
 	record Names(Map<Long, String> clients, Map<Long, String> contacts, Map<Long, String> deals,
-			Map<Long, String> users) {
+			Map<Long, String> users, @Nullable String room) {
 
 		static @Nullable String of(Map<Long, String> names, @Nullable Long id) {
 			return id == null ? null : names.getOrDefault(id, "#" + id);
@@ -59,6 +59,9 @@ final class InteractionChanges {
 		key(values, "interaction.field.call-result", i.callResult());
 		text(values, "interaction.field.recording", i.recordingUrl());
 		text(values, "interaction.field.place", i.place());
+		put(values, "interaction.field.planned-minutes", i.plannedMinutes() == null ? null : "" + i.plannedMinutes(),
+				ValueFormat.NUMBER);
+		text(values, "interaction.field.room", names.room());
 		text(values, "interaction.field.channel", i.channel());
 		return values;
 	}

@@ -13,5 +13,6 @@ public record InteractionData(InteractionKind kind, Instant at, long clientId, @
 		@Nullable Long dealId, String subject, @Nullable String result, @Nullable Integer minutesSpent,
 		long responsibleId, List<Long> participantUserIds, List<Long> participantContactIds,
 		@Nullable CallDirection direction, @Nullable Integer durationSeconds, @Nullable CallResult callResult,
-		@Nullable String recordingUrl, @Nullable String place, @Nullable String channel) {
+		@Nullable String recordingUrl, @Nullable String place, @Nullable String channel,
+		@Nullable Integer plannedMinutes) {
 }

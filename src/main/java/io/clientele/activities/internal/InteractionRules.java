@@ -20,6 +20,9 @@ final class InteractionRules {
 
 	static final int DURATION_MAX = 864_000;
 
+	/** The longest a meeting is planned for: a day (as a room is booked for at most). */
+	static final int PLANNED_MINUTES_MAX = 1440;
+
 	private InteractionRules() {
 	}
 
@@ -57,6 +60,13 @@ final class InteractionRules {
 			throw new RuleViolation("durationSeconds", "interaction.duration-invalid");
 		}
 		return seconds;
+	}
+
+	static @Nullable Integer plannedMinutes(@Nullable Integer minutes) {
+		if (minutes != null && (minutes < 1 || minutes > PLANNED_MINUTES_MAX)) {
+			throw new RuleViolation("plannedMinutes", "interaction.planned-minutes-invalid", PLANNED_MINUTES_MAX);
+		}
+		return minutes;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.util.Set;
 import io.clientele.activities.InteractionCard;
 import io.clientele.activities.InteractionDraft;
 import io.clientele.activities.InteractionVisibility;
+import io.clientele.activities.MeetingRooms;
 import io.clientele.clients.ClientService;
 import io.clientele.clients.ClientVisibility;
 import io.clientele.clients.RecordNames;
@@ -59,11 +60,14 @@ public class InteractionStore {
 
 	private final Segments segments;
 
+	private final InteractionRooms rooms;
+
 	private final Clock clock;
 
 	InteractionStore(InteractionRepository interactions, ClientService clients, DealService deals,
 			DealQueries dealQueries, RecordNames names, UserDirectory users, AccessScopes scopes, Segments segments,
-			Clock clock) {
+			InteractionRooms rooms, Clock clock) {
+		this.rooms = rooms;
 		this.interactions = interactions;
 		this.clients = clients;
 		this.deals = deals;
@@ -165,7 +169,8 @@ public class InteractionStore {
 				InteractionRules.duration(draft.durationSeconds()), draft.callResult(),
 				InteractionRules.url(draft.recordingUrl()),
 				InteractionRules.text("place", draft.place(), InteractionRules.SHORT_MAX),
-				InteractionRules.text("channel", draft.channel(), 100));
+				InteractionRules.text("channel", draft.channel(), 100),
+				InteractionRules.plannedMinutes(draft.plannedMinutes()));
 	}
 
 	/**
@@ -211,6 +216,10 @@ public class InteractionStore {
 	}
 
 	private InteractionChanges.Names names(Interaction interaction) {
+		return names(interaction, rooms.of(interaction.id()).orElse(null));
+	}
+
+	private InteractionChanges.Names names(Interaction interaction, MeetingRooms.@Nullable Booking room) {
 		Set<Long> people = new HashSet<>(interaction.participantUserIds());
 		people.add(interaction.responsibleId());
 		Set<Long> contactIds = new HashSet<>(interaction.participantContactIds());
@@ -219,11 +228,12 @@ public class InteractionStore {
 		}
 		return new InteractionChanges.Names(names.clients(List.of(interaction.clientId())), names.contacts(contactIds),
 				interaction.dealId() == null ? Map.of() : dealQueries.subjects(List.of(interaction.dealId())),
-				users.names(people));
+				users.names(people), room == null ? null : room.roomName());
 	}
 
 	public InteractionCard card(Interaction i) {
-		InteractionChanges.Names named = names(i);
+		MeetingRooms.Booking room = rooms.of(i.id()).orElse(null);
+		InteractionChanges.Names named = names(i, room);
 		Map<Long, String> userNames = new HashMap<>(named.users());
 		if (i.createdBy() != null && !userNames.containsKey(i.createdBy())) {
 			userNames.putAll(users.names(List.of(i.createdBy())));
@@ -239,8 +249,9 @@ public class InteractionStore {
 				InteractionChanges.Names.of(named.deals(), i.dealId()), i.subject(), i.result(), i.minutesSpent(),
 				i.responsibleId(), userNames.getOrDefault(i.responsibleId(), "?"), participantUsers,
 				participantContacts, i.direction(), i.durationSeconds(), i.callResult(), i.recordingUrl(), i.place(),
-				i.channel(), i.followsId(), i.createdAt(), i.createdBy() == null ? null : userNames.get(i.createdBy()),
-				i.updatedAt());
+				i.channel(), i.plannedMinutes(), room == null ? null : room.roomId(),
+				room == null ? null : room.roomName(), i.followsId(), i.createdAt(),
+				i.createdBy() == null ? null : userNames.get(i.createdBy()), i.updatedAt());
 	}
 
 }

@@ -25,15 +25,19 @@ public class InteractionWrites {
 
 	private final InteractionStore store;
 
+	private final InteractionRooms rooms;
+
 	private final ApplicationEventPublisher events;
 
-	InteractionWrites(InteractionStore store, ApplicationEventPublisher events) {
+	InteractionWrites(InteractionStore store, InteractionRooms rooms, ApplicationEventPublisher events) {
 		this.store = store;
+		this.rooms = rooms;
 		this.events = events;
 	}
 
 	/**
-	 * Logs or plans an interaction.
+	 * Logs or plans an interaction; a planned meeting books the room it asks for in the
+	 * same transaction, so a room taken then leaves nothing saved.
 	 * @param follows the interaction whose completion plans this one, or null
 	 */
 	public Interaction create(InteractionDraft draft, @Nullable Interaction follows, CurrentUser actor, Instant now) {
@@ -44,6 +48,7 @@ public class InteractionWrites {
 		InteractionData data = store.check(draft, null, actor);
 		Interaction interaction = store.create(Interaction.log(data, state == InteractionState.DONE,
 				follows == null ? null : follows.id(), actor.id(), now));
+		rooms.hold(interaction, draft.roomId(), actor);
 		events.publishEvent(new RecordChanged(InteractionService.RECORD_TYPE, interaction.id(),
 				RecordChanged.Action.CREATED, store.initialChanges(interaction), actor.id(), now));
 		events.publishEvent(new InteractionLogged(interaction.id(), interaction.kind(), interaction.state(),
@@ -52,20 +57,29 @@ public class InteractionWrites {
 		return interaction;
 	}
 
-	public void update(Interaction interaction, InteractionData data, CurrentUser actor, Instant now) {
+	/**
+	 * Sets the data; the room a planned meeting holds moves with it, or the change is
+	 * refused.
+	 */
+	public void update(Interaction interaction, InteractionData data, @Nullable Long roomId, CurrentUser actor,
+			Instant now) {
 		interaction.update(data, actor.id(), now);
+		rooms.hold(interaction, roomId, actor);
 	}
 
 	public void complete(Interaction interaction, InteractionCompletion completion, CurrentUser actor, Instant now) {
 		interaction.complete(completion, actor.id(), now);
+		rooms.done(interaction, now, actor);
 	}
 
 	public void cancel(Interaction interaction, CurrentUser actor, Instant now) {
 		interaction.cancel(actor.id(), now);
+		rooms.free(interaction);
 	}
 
 	public void delete(Interaction interaction, CurrentUser actor, Instant now) {
 		interaction.moveToRecycleBin(actor.id(), now);
+		rooms.free(interaction);
 	}
 
 	public void restore(Interaction interaction, CurrentUser actor, Instant now) {

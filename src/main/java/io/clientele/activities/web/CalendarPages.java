@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.clientele.activities.BusyTimes;
 import io.clientele.activities.CalendarItem;
 import io.clientele.activities.Calendars;
 import io.clientele.activities.MeetingRooms;
@@ -51,6 +52,8 @@ class CalendarPages implements NavigationContributor {
 
 	private final MeetingRooms rooms;
 
+	private final BusyTimes busyTimes;
+
 	private final UserDirectory users;
 
 	private final AccessScopes scopes;
@@ -61,8 +64,9 @@ class CalendarPages implements NavigationContributor {
 
 	private final java.time.Clock clock;
 
-	CalendarPages(java.time.Clock clock, Calendars calendars, MeetingRooms rooms, UserDirectory users,
-			AccessScopes scopes, MessageSource messages, PublicAddress address) {
+	CalendarPages(java.time.Clock clock, Calendars calendars, MeetingRooms rooms, BusyTimes busyTimes,
+			UserDirectory users, AccessScopes scopes, MessageSource messages, PublicAddress address) {
+		this.busyTimes = busyTimes;
 		this.clock = clock;
 		this.address = address;
 		this.calendars = calendars;
@@ -172,8 +176,9 @@ class CalendarPages implements NavigationContributor {
 		model.addAttribute("rooms", all);
 		model.addAttribute("room", chosen);
 		Instant now = clock.instant();
+		// a meeting's subject only for those who may see the meeting
 		model.addAttribute("bookings", chosen == null ? List.of()
-				: rooms.bookings(chosen.id(), now.minusSeconds(3600), now.plusSeconds(14 * 86400)));
+				: busyTimes.bookings(chosen.id(), now.minusSeconds(3600), now.plusSeconds(14 * 86400), user));
 		model.addAttribute("today", LocalDate.ofInstant(now, ZoneId.systemDefault()));
 		model.addAttribute("administrator", user.is(Role.ADMINISTRATOR));
 		return "activities/rooms";

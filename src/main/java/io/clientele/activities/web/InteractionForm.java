@@ -62,6 +62,10 @@ public class InteractionForm {
 
 	private @Nullable String channel;
 
+	private @Nullable Integer plannedMinutes;
+
+	private @Nullable Long roomId;
+
 	private long version;
 
 	static InteractionForm blank(@Nullable Long clientId, @Nullable Long dealId, InteractionKind kind, Instant now) {
@@ -70,6 +74,7 @@ public class InteractionForm {
 		form.dealId = dealId;
 		form.kind = kind;
 		form.at = local(now);
+		form.plannedMinutes = (int) kind.usualLength().toMinutes();
 		return form;
 	}
 
@@ -93,6 +98,9 @@ public class InteractionForm {
 		form.recordingUrl = card.recordingUrl();
 		form.place = card.place();
 		form.channel = card.channel();
+		form.plannedMinutes = card.plannedMinutes() != null ? card.plannedMinutes()
+				: (int) card.kind().usualLength().toMinutes();
+		form.roomId = card.roomId();
 		form.version = card.version();
 		return form;
 	}
@@ -104,7 +112,29 @@ public class InteractionForm {
 		return new InteractionDraft(kind, state, instant("at", at), clientId, contactId, dealId,
 				subject == null ? "" : subject, result, minutesSpent, responsibleId, participantUserIds,
 				participantContactIds, direction, durationMinutes == null ? null : durationMinutes * 60, callResult,
-				recordingUrl, place, channel);
+				recordingUrl, place, channel, plannedMinutes, roomId);
+	}
+
+	/**
+	 * When the meeting begins, as the form says now, or null while it says nothing valid.
+	 */
+	@Nullable Instant start() {
+		try {
+			return instant("at", at);
+		}
+		catch (RuleViolation ex) {
+			return null;
+		}
+	}
+
+	/** When the meeting ends: its start and length (or its kind's usual length). */
+	@Nullable Instant end() {
+		Instant start = start();
+		if (start == null) {
+			return null;
+		}
+		return plannedMinutes == null || plannedMinutes < 1 || plannedMinutes > 1440 ? start.plus(kind.usualLength())
+				: start.plusSeconds(plannedMinutes * 60L);
 	}
 
 	static String local(Instant instant) {
@@ -270,6 +300,22 @@ public class InteractionForm {
 
 	public void setChannel(@Nullable String channel) {
 		this.channel = channel;
+	}
+
+	public @Nullable Integer getPlannedMinutes() {
+		return plannedMinutes;
+	}
+
+	public void setPlannedMinutes(@Nullable Integer plannedMinutes) {
+		this.plannedMinutes = plannedMinutes;
+	}
+
+	public @Nullable Long getRoomId() {
+		return roomId;
+	}
+
+	public void setRoomId(@Nullable Long roomId) {
+		this.roomId = roomId;
 	}
 
 	public long getVersion() {

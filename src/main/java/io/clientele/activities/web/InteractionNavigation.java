@@ -31,7 +31,8 @@ class InteractionNavigation implements NavigationContributor {
 		return List.of(
 				new NavigationEntry(NavigationEntry.MAIN, "nav.interactions", "/interactions", "activity", 25, null),
 				new NavigationEntry(CREATE, "nav.create.call", "/interactions/new?kind=CALL", "phone", 1, null),
-				new NavigationEntry(CREATE, "nav.create.meeting", "/interactions/new?kind=MEETING", "users", 2, null),
+				new NavigationEntry(CREATE, "nav.create.meeting", "/interactions/new?kind=MEETING&state=PLANNED",
+						"users", 2, null),
 				new NavigationEntry(CREATE, "nav.create.note", "/interactions/new?kind=NOTE", "note", 3, null));
 	}
 

@@ -14,6 +14,7 @@ import io.clientele.activities.InteractionKind;
 import io.clientele.activities.InteractionList;
 import io.clientele.activities.InteractionService;
 import io.clientele.activities.InteractionState;
+import io.clientele.activities.MeetingRooms;
 import io.clientele.activities.internal.InteractionColumns;
 import io.clientele.audit.RecordHistory;
 import io.clientele.clients.ClientService;
@@ -90,11 +91,14 @@ class InteractionPages {
 
 	private final ListExport exports;
 
+	private final MeetingRooms rooms;
+
 	InteractionPages(InteractionService interactions, InteractionList list, InteractionColumns columns, ListView view,
 			SavedViewActions savedViews, ClientService clients, RecordNames names, DealQueries deals,
 			UserDirectory users, AccessScopes scopes, RecordHistory history, Search search, Clock clock,
-			ListExport exports) {
+			ListExport exports, MeetingRooms rooms) {
 		this.exports = exports;
+		this.rooms = rooms;
 		this.interactions = interactions;
 		this.list = list;
 		this.columns = columns;
@@ -183,7 +187,8 @@ class InteractionPages {
 	@GetMapping("/new")
 	String newInteraction(@RequestParam(required = false) @Nullable Long clientId,
 			@RequestParam(required = false) @Nullable Long dealId,
-			@RequestParam(required = false) @Nullable InteractionKind kind, @AuthenticationPrincipal CurrentUser user,
+			@RequestParam(required = false) @Nullable InteractionKind kind,
+			@RequestParam(required = false) @Nullable InteractionState state, @AuthenticationPrincipal CurrentUser user,
 			Model model) {
 		if (clientId != null) {
 			clients.card(clientId, user);
@@ -191,6 +196,10 @@ class InteractionPages {
 		InteractionForm form = InteractionForm.blank(clientId, dealId, kind == null ? InteractionKind.CALL : kind,
 				clock.instant());
 		form.setResponsibleId(user.id());
+		if (state == InteractionState.PLANNED) {
+			// "new meeting" plans one: its people's busy times and its room show at once
+			form.setState(state);
+		}
 		model.addAttribute("form", form);
 		return formPage(model, user, null);
 	}
@@ -383,6 +392,13 @@ class InteractionPages {
 		model.addAttribute("deals", clientDeals);
 		model.addAttribute("everyone",
 				users.activeWithin(new AccessScope(AccessScope.Kind.ALL, user.id(), java.util.Set.of())));
+		// the rooms one may book, and the one the meeting holds even if switched off
+		// since
+		model.addAttribute("rooms",
+				rooms.rooms()
+					.stream()
+					.filter(room -> room.active() || (card != null && Long.valueOf(room.id()).equals(card.roomId())))
+					.toList());
 		return "activities/form";
 	}
 

@@ -22,6 +22,11 @@ public class Dates {
 		return format(instant, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT));
 	}
 
+	/** The time of day alone ({@code 10:30}), for things of one day. */
+	public String time(@Nullable Instant instant) {
+		return format(instant, DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT));
+	}
+
 	public String date(@Nullable Instant instant) {
 		return format(instant, DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM));
 	}
