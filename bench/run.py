@@ -29,7 +29,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 APP_PORT, REF_PORT, DB_PORT = 18080, 18081, 15432  # defaults; --app-port, --ref-port, --db-port
 POOL = 4  # Clientele's pool on 2 cores (two per core, at least four), and the reference's
-MANAGER, ADMIN = "m007", "admin"
+MANAGER, ADMIN, HEAD = "m007", "admin", "h01"
 
 
 def sh(*args, **kw):
@@ -260,7 +260,87 @@ def scenarios(ctx):
         dict(name="search as you type, administrator", kind="search", raw=raw,
              http=dict(mode="paths", paths=typed, headers=admin_s),
              sql=dict(file="search-admin.sql", vars=ctx["admin_session"])),
-    ] + (deal_scenarios(ctx) if "deal_ids" in ctx else [])
+    ] + (deal_scenarios(ctx) if "deal_ids" in ctx else []) + (activity_scenarios(ctx) if "week" in ctx else [])
+
+
+def activity_scenarios(ctx):
+    """My tasks, a client's timeline, a department's week and logging a call (10M interactions)."""
+    manager_s = {"Cookie": ctx["manager_cookie"]}
+    head_s = {"Cookie": ctx["head_cookie"]}
+    manager_h = {"Authorization": "Bearer " + ctx["manager_token"]}
+    mgr = dict(first=ctx["manager_first"], step=200, count=ctx["clients"] // 200)
+    today = datetime.date.today().isoformat()
+    week = ctx["week"]
+    people = "&".join("people=" + id_ for id_ in ctx["department_people"])
+    calendar = f"/calendar/events?start={urllib.parse.quote(week['start'])}&end={urllib.parse.quote(week['end'])}&{people}"
+    return [
+        dict(name="my tasks page, manager", kind="page",
+             http=dict(mode="paths", paths=["/my-tasks"], headers=manager_s),
+             sql=dict(file="my-tasks.sql", vars=dict(ctx["manager_session"], **ctx["my_tasks"]))),
+        dict(name="client timeline, manager", kind="page",
+             http=dict(mode="card", paths=["/timeline/client/"], headers=manager_s, **mgr),
+             sql=dict(file="timeline.sql", vars=dict(ctx["manager_session"], today=today, **mgr, **ctx["timeline"]))),
+        dict(name="week calendar of 10 people, head", kind="page",
+             http=dict(mode="paths", paths=[calendar], headers=head_s),
+             sql=dict(file="calendar-week.sql", vars=dict(ctx["head_session"], today=today,
+                                                          people="{" + ",".join(ctx["department_people"]) + "}",
+                                                          **week["sql"]))),
+        dict(name="create interaction API, manager", kind="write", no_reference=True,
+             http=dict(mode="create", paths=["/api/v1/interactions"],
+                       headers=dict(manager_h, **{"Content-Type": "application/json"}),
+                       body=interaction_body(ctx["manager_first"])),
+             sql=dict(file="create-interaction.sql", vars=dict(token=ctx["manager_hash"],
+                                                              client_id=ctx["manager_first"], today=today))),
+    ]
+
+
+def interaction_body(client):
+    return json.dumps({"kind": "CALL", "state": "DONE", "at": datetime.datetime.now(datetime.timezone.utc)
+                      .replace(microsecond=0).isoformat().replace("+00:00", "Z"), "clientId": client,
+                       "subject": "Бенчмарк: звонок", "result": "Договорились о встрече", "direction": "OUTGOING",
+                       "durationSeconds": 180, "callResult": "ANSWERED", "minutesSpent": 3}, ensure_ascii=False)
+
+
+def prepare_activities(ctx, password, manager):
+    """What the activity scenarios need: the head's session, the week, the names pages show."""
+    ctx["head_cookie"] = session(HEAD, password)
+    ctx["head_session"] = session_vars(ctx["head_cookie"], HEAD)
+    ctx["head_session"]["user_ids"] = "{" + ctx["head_session"]["user_id"] + "}"
+    ctx["manager_session"]["user_ids"] = "{" + manager + "}"
+    ctx["department_people"] = psql(f"""select string_agg(u.id::text, ' ' order by u.id) from users u
+        where u.department_id = (select department_id from users where username = '{HEAD}') and u.role = 'SALES_MANAGER'
+          and u.active""").split()
+    today = datetime.date.today()
+    monday = today - datetime.timedelta(days=today.weekday())
+    start = datetime.datetime.combine(monday, datetime.time()).astimezone()
+    end = datetime.datetime.combine(monday + datetime.timedelta(days=7), datetime.time()).astimezone()
+    ctx["week"] = dict(start=start.isoformat(), end=end.isoformat(), sql={
+        "from": start.isoformat(), "to": end.isoformat(), "from_early": (start - datetime.timedelta(days=1)).isoformat(),
+        "from_day": (monday - datetime.timedelta(days=1)).isoformat(), "to_day": (monday + datetime.timedelta(days=7)).isoformat()})
+    now = datetime.datetime.now().astimezone()
+    sunday = monday + datetime.timedelta(days=6)
+    clients, deals = psql(f"""select '{{' || coalesce(string_agg(distinct client_id::text, ','), '') || '}}',
+               '{{' || coalesce(string_agg(distinct deal_id::text, ','), '') || '}}'
+          from (select client_id, deal_id from (select * from tasks where executor_id = {manager} and deleted_at is null
+                  and state <> 'DONE' order by coalesce(due_on, date '9999-12-31'), id limit 300) o
+                union all
+                select client_id, deal_id from (select * from tasks where executor_id = {manager} and deleted_at is null
+                  and state = 'DONE' and done_at >= now() - interval '7 days' order by done_at desc limit 50) d) t""").split("\t")
+    ctx["my_tasks"] = dict(now=now.isoformat(), today=today.isoformat(),
+                           tomorrow=(today + datetime.timedelta(days=1)).isoformat(), week_end=sunday.isoformat(),
+                           done_since=(now - datetime.timedelta(days=7)).isoformat(), task_clients=clients,
+                           task_deals=deals)
+    first = ctx["manager_first"]
+    row = psql(f"""select
+          (select '{{' || coalesce(string_agg(distinct deal_id::text, ','), '') || '}}' from (select deal_id from interactions
+            where client_id = {first} and deleted_at is null order by at desc, id desc limit 21) i),
+          (select '{{' || coalesce(string_agg(distinct contact_id::text, ','), '') || '}}' from (select contact_id from interactions
+            where client_id = {first} and deleted_at is null order by at desc, id desc limit 21) i),
+          (select '{{' || coalesce(string_agg(distinct deal_id::text, ','), '') || '}}' from (select deal_id from tasks t
+            where client_id = {first} and deleted_at is null order by coalesce(done_at, created_at) desc, id desc limit 21) t)""")
+    interaction_deals, interaction_contacts, task_deals = row.split("\t")
+    ctx["timeline"] = dict(interaction_deals=interaction_deals, interaction_contacts=interaction_contacts,
+                           task_deals=task_deals)
 
 
 def deal_scenarios(ctx):
@@ -385,6 +465,8 @@ def prepare(password):
     ctx["manager_id"], ctx["admin_id"] = manager_id, admin_id
     if psql("select exists (select 1 from deals)") == "t":
         prepare_deals(ctx)
+    if psql("select exists (select 1 from interactions)") == "t":
+        prepare_activities(ctx, password, manager_id)
     return ctx
 
 
@@ -554,6 +636,10 @@ def main():
             # What the deal scenarios added: the card sample and the board's remembered scenario.
             psql("drop table if exists bench_deal_sample")
             psql(f"delete from deal_board_choices where user_id = (select id from users where username = '{MANAGER}')")
+            # The calls the interaction scenario logged (by the app and by pgbench), with their history.
+            psql(f"""with logged as (delete from interactions where created_by = (select id from users where username = '{MANAGER}')
+                                      and subject = 'Бенчмарк: звонок' returning id)
+                     delete from record_history where record_type = 'interaction' and record_id in (select id from logged)""")
             # The clients the write scenarios created (by the app and by pgbench): a data set stays
             # the generator's, or a manager's clients and every later figure drift from run to run.
             psql(f"""with created as (delete from clients where created_by = (select id from users where username = '{MANAGER}')

@@ -4,15 +4,13 @@
 -- reader see it); the clients merged into it; the newest 21 of each source: record
 -- changes, interactions (with their people's, deals' and contact persons' names), stage
 -- changes of the client's deals the reader may see, tasks (with their deals' names); the
--- session's last access (written at most once a minute). Over 2,000 of m007's clients
--- (bench_client_sample, made by prepare() in run.py); the deals and contact persons named
--- are those of the sample's first client (the app reads the ones of the rows it got).
+-- session's last access (written at most once a minute). Over m007's clients (every
+-- step-th from first, as the card scenarios); the deals and contact persons named are
+-- those of the first one's timeline (the app reads the ones of the rows it got).
 -- Variables: session, session_primary, user_id, user_ids ({user_id}), username, today,
--- now_ms, expiry_ms, count, interaction_deals, interaction_contacts, task_deals.
-\set n random(1, :count)
--- pgbench only: the client; the app gets its id in the URL.
--- name: pick
-select id from bench_client_sample where n = :n \gset
+-- now_ms, expiry_ms, first, step, count, interaction_deals, interaction_contacts,
+-- task_deals.
+\set id :first + :step * random(0, :count - 1)
 BEGIN;
 SELECT S.PRIMARY_ID, S.SESSION_ID, S.CREATION_TIME, S.LAST_ACCESS_TIME, S.MAX_INACTIVE_INTERVAL, SA.ATTRIBUTE_NAME, SA.ATTRIBUTE_BYTES
   FROM SPRING_SESSION S
@@ -23,7 +21,8 @@ BEGIN READ ONLY;
 select u.role, array(select d.user_id from user_deputies d
                         where d.deputy_id = u.id and cast(:today as date) between d.starts_on and d.ends_on)
     from users u where u.id = :user_id;
-select segment_id from segment_grants where user_id = :user_id;
+select user_id from user_deputies where deputy_id = :user_id and cast(:today as date) between starts_on and ends_on;
+select segment_id from segment_grants where user_id = any(:user_ids);
 -- name: client
 select c1_0.id,c1_0.addresses,c1_0.bank_accounts,c1_0.birthday,c1_0.city,c1_0.created_at,c1_0.created_by,c1_0.custom,c1_0.deleted_at,c1_0.deleted_by,c1_0.email_lower,c1_0.emails,c1_0.first_name,c1_0.founded_on,c1_0.industry,c1_0.inn,c1_0.key_dates,c1_0.kind,c1_0.kpp,c1_0.last_name,c1_0.merged_into,c1_0.messengers,c1_0.middle_name,c1_0.name,c1_0.notes,c1_0.ogrn,c1_0.phone_digits,c1_0.phones,c1_0.responsible_id,c1_0.segment_ids,c1_0.short_name,c1_0.company_size,c1_0.source,c1_0.updated_at,c1_0.version,c1_0.website from clients c1_0 where c1_0.id=:id;
 with recursive absorbed(id) as (
@@ -34,7 +33,7 @@ with recursive absorbed(id) as (
   )
   select id from absorbed;
 -- name: history
-select id, record_id, action, at, actor_id, changes::text from record_history
+select id, record_id, action, at, actor_id, acted_for, changes::text from record_history
    where record_type = 'client' and record_id = :id 
    order by at desc, id desc limit '21';
 select id, full_name from users where id = any(:user_ids);

@@ -138,7 +138,7 @@ class ActivityEndpoints {
 					row.get("due_at") != null ? row.get("due_at") : row.get("due_on")));
 		}
 		for (Map<String, Object> row : results.get("interactions")) {
-			events.add(event("interaction", row.get("id"), row.get("responsible_id"), row.get("subject"),
+			events.add(event("interaction", row.get("id"), row.get("user_id"), row.get("subject"),
 					row.get("planned_at")));
 		}
 		for (Map<String, Object> row : results.get("rooms")) {
