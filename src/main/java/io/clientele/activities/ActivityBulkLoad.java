@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import io.clientele.shared.db.BulkForeignKeys;
 import io.clientele.shared.db.BulkIndexes;
+import io.clientele.shared.db.BulkTransaction;
 import io.clientele.shared.db.CopyWriter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -76,24 +77,10 @@ public class ActivityBulkLoad {
 	 */
 	public void load(int interactions, IntFunction<InteractionRow> interaction, int tasks, IntFunction<TaskRow> task,
 			Instant now) throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(false);
-			try {
-				load(connection, interactions, interaction, tasks, task, now);
-				connection.commit();
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(true);
-			}
-			log.info("Vacuuming the activities' tables");
-			try (var statement = connection.createStatement()) {
-				statement.execute("vacuum (analyze) " + String.join(", ", TABLES));
-			}
-		}
+		BulkTransaction.run(dataSource, TABLES, connection -> {
+			load(connection, interactions, interaction, tasks, task, now);
+			return null;
+		});
 	}
 
 	private void load(Connection connection, int interactions, IntFunction<InteractionRow> interaction, int tasks,

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import io.clientele.shared.db.BulkForeignKeys;
 import io.clientele.shared.db.BulkIndexes;
+import io.clientele.shared.db.BulkTransaction;
 import io.clientele.shared.db.CopyWriter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -85,27 +86,9 @@ public class DealBulkLoad {
 	 * @return the id of the first deal; the others follow in order
 	 */
 	public long load(int count, IntFunction<DealRow> deal) throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(false);
-			long first;
-			try {
-				first = load(connection, count, deal);
-				connection.commit();
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(true);
-			}
-			log.info("Vacuuming the deals' tables");
-			try (var statement = connection.createStatement()) {
-				statement.execute("vacuum (analyze) " + String.join(", ", TABLES)
-						+ ", deal_funnel_passes, deal_funnel_closings, deal_win_rates");
-			}
-			return first;
-		}
+		List<String> vacuumed = new java.util.ArrayList<>(TABLES);
+		vacuumed.addAll(List.of("deal_funnel_passes", "deal_funnel_closings", "deal_win_rates"));
+		return BulkTransaction.run(dataSource, vacuumed, connection -> load(connection, count, deal));
 	}
 
 	private long load(Connection connection, int count, IntFunction<DealRow> deal) throws SQLException {

@@ -1,6 +1,5 @@
 package io.clientele.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,9 +34,7 @@ class ActivityEndpoints {
 
 	private final JsonMapper json;
 
-	private final JdbcClient jdbc;
-
-	private final Map<String, Map<String, Object>> sessions = new ConcurrentHashMap<>();
+	private final Sessions sessions;
 
 	/**
 	 * The records a page names (the clients and deals of a user's tasks, the deals and
@@ -48,10 +43,10 @@ class ActivityEndpoints {
 	 */
 	private final Map<String, Map<String, Object>> named = new ConcurrentHashMap<>();
 
-	ActivityEndpoints(ScriptRunner scripts, JsonMapper json, JdbcClient jdbc) {
+	ActivityEndpoints(ScriptRunner scripts, JsonMapper json, Sessions sessions) {
 		this.scripts = scripts;
 		this.json = json;
-		this.jdbc = jdbc;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/my-tasks")
@@ -189,17 +184,7 @@ class ActivityEndpoints {
 	}
 
 	private Map<String, Object> session(String cookie) {
-		String sessionId = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
-		Map<String, Object> vars = new LinkedHashMap<>(sessions.computeIfAbsent(sessionId, id -> jdbc.sql("""
-				select s.primary_id as session_primary, s.session_id as session, u.id as user_id,
-				       u.department_id, u.username
-				  from spring_session s join users u on u.username = s.principal_name
-				 where s.session_id = ?
-				""").param(id).query().singleRow()));
-		long now = System.currentTimeMillis();
-		vars.put("now_ms", now);
-		vars.put("expiry_ms", now + 1_800_000);
-		return vars;
+		return sessions.variables(cookie);
 	}
 
 	private Object plain(Object value) {

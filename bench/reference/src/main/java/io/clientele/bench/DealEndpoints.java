@@ -2,7 +2,6 @@ package io.clientele.bench;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +50,7 @@ class DealEndpoints {
 	/** The role of each token's user and each session's user, looked up once. */
 	private final Map<String, String> roles = new ConcurrentHashMap<>();
 
-	private final Map<String, Map<String, Object>> sessions = new ConcurrentHashMap<>();
+	private final Sessions sessions;
 
 	/**
 	 * A scenario's active stages, and the clients of a board's cards: neither changes
@@ -69,10 +68,11 @@ class DealEndpoints {
 			List<Map<String, Object>> reasons) {
 	}
 
-	DealEndpoints(ScriptRunner scripts, JsonMapper json, JdbcClient jdbc) {
+	DealEndpoints(ScriptRunner scripts, JsonMapper json, JdbcClient jdbc, Sessions sessions) {
 		this.scripts = scripts;
 		this.json = json;
 		this.jdbc = jdbc;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/api/v1/deals")
@@ -298,17 +298,7 @@ class DealEndpoints {
 	}
 
 	private Map<String, Object> session(String cookie) {
-		String sessionId = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
-		Map<String, Object> vars = new LinkedHashMap<>(sessions.computeIfAbsent(sessionId, id -> jdbc.sql("""
-				select s.primary_id as session_primary, s.session_id as session, u.id as user_id,
-				       u.department_id, u.username
-				  from spring_session s join users u on u.username = s.principal_name
-				 where s.session_id = ?
-				""").param(id).query().singleRow()));
-		long now = System.currentTimeMillis();
-		vars.put("now_ms", now);
-		vars.put("expiry_ms", now + 1_800_000);
-		return vars;
+		return sessions.variables(cookie);
 	}
 
 	private Object plain(Object value) {
