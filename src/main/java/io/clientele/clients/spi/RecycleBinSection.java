@@ -1,10 +1,18 @@
 package io.clientele.clients.spi;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import io.clientele.clients.RecycleBin;
 import io.clientele.identity.CurrentUser;
+import io.clientele.identity.UserDirectory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deleted records of another module (deals) in the one recycle bin: the module lists what
@@ -23,5 +31,32 @@ public interface RecycleBinSection {
 	 * @return the page of the restored record
 	 */
 	String restore(long id, CurrentUser reader);
+
+	/**
+	 * A deleted record as a section reads it: id, name, when and by whom it was deleted
+	 * (the first four columns of the row, in this order).
+	 */
+	record Deleted(long id, String name, OffsetDateTime deletedAt, @Nullable Long deletedBy) {
+
+		public static Deleted of(ResultSet rs, int row) throws SQLException {
+			return new Deleted(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+					rs.getObject(4, Long.class));
+		}
+
+	}
+
+	/**
+	 * The bin's items for deleted records of one type, with the names of who deleted them
+	 * (one lookup), restorable for so many days after the deletion.
+	 */
+	static List<RecycleBin.Item> items(String type, List<Deleted> rows, UserDirectory users, int restorableDays) {
+		Map<Long, String> names = users
+			.names(rows.stream().map(Deleted::deletedBy).filter(Objects::nonNull).distinct().toList());
+		return rows.stream()
+			.map(row -> new RecycleBin.Item(type, row.id(), row.name(), row.deletedAt().toInstant(),
+					row.deletedBy() == null ? null : names.get(row.deletedBy()),
+					row.deletedAt().toInstant().plus(Duration.ofDays(restorableDays))))
+			.toList();
+	}
 
 }

@@ -1,11 +1,8 @@
 package io.clientele.deals.internal;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import io.clientele.clients.RecycleBin;
 import io.clientele.clients.spi.RecycleBinSection;
@@ -14,7 +11,6 @@ import io.clientele.deals.DealService;
 import io.clientele.deals.DealVisibility;
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.UserDirectory;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,24 +61,15 @@ class DealRecycleBin implements RecycleBinSection {
 	@Override
 	public List<RecycleBin.Item> deletedSince(Instant since, int limit, CurrentUser reader) {
 		DealVisibility visibility = store.visibility(reader.id());
-		record Row(long id, String subject, OffsetDateTime deletedAt, @Nullable Long deletedBy) {
-		}
-		List<Row> rows = visibility.bind(jdbc.sql("""
+		List<RecycleBinSection.Deleted> rows = visibility.bind(jdbc.sql("""
 				select c.id, c.subject, c.deleted_at, c.deleted_by from deals c
 				 where c.deleted_at >= :since and %s order by c.deleted_at desc limit :limit
 				""".formatted(visibility.sqlCondition("c"))))
 			.param("since", Timestamp.from(since))
 			.param("limit", limit)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-					rs.getObject(4, Long.class)))
+			.query(RecycleBinSection.Deleted::of)
 			.list();
-		Map<Long, String> names = users
-			.names(rows.stream().map(Row::deletedBy).filter(java.util.Objects::nonNull).distinct().toList());
-		return rows.stream()
-			.map(row -> new RecycleBin.Item(type(), row.id(), row.subject(), row.deletedAt().toInstant(),
-					row.deletedBy() == null ? null : names.get(row.deletedBy()),
-					row.deletedAt().toInstant().plus(Duration.ofDays(Deal.RESTORABLE_DAYS))))
-			.toList();
+		return RecycleBinSection.items(type(), rows, users, Deal.RESTORABLE_DAYS);
 	}
 
 	@Override
