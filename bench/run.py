@@ -322,10 +322,10 @@ def prepare_activities(ctx, password, manager):
     clients, deals = psql(f"""select '{{' || coalesce(string_agg(distinct client_id::text, ','), '') || '}}',
                '{{' || coalesce(string_agg(distinct deal_id::text, ','), '') || '}}'
           from (select client_id, deal_id from (select * from tasks where executor_id = {manager} and deleted_at is null
-                  and state <> 'DONE' order by coalesce(due_on, date '9999-12-31'), id limit 300) o
+                  and state <> 'DONE' order by coalesce(due_on, date '9999-12-31'), id limit 120) o
                 union all
                 select client_id, deal_id from (select * from tasks where executor_id = {manager} and deleted_at is null
-                  and state = 'DONE' and done_at >= now() - interval '7 days' order by done_at desc limit 50) d) t""").split("\t")
+                  and state = 'DONE' and done_at >= now() - interval '7 days' order by done_at desc limit 20) d) t""").split("\t")
     ctx["my_tasks"] = dict(now=now.isoformat(), today=today.isoformat(),
                            tomorrow=(today + datetime.timedelta(days=1)).isoformat(), week_end=sunday.isoformat(),
                            done_since=(now - datetime.timedelta(days=7)).isoformat(), task_clients=clients,

@@ -1,6 +1,6 @@
 -- GET /my-tasks as the manager m007: the statements Clientele runs for the page, in its
 -- transactions (captured with log_min_duration_statement = 0): the session; the seven
--- groups (up to 50 rows each) in one statement; the names of their clients, deals and
+-- groups (up to 20 rows each) in one statement; the names of their clients, deals and
 -- executor; the groups' counters; the people to give tasks to (the bulk form); the saved
 -- views of the sidebar; the sidebar's task counter; the session's last access (written at
 -- most once a minute). The clients and deals named are the ones the groups show
@@ -19,34 +19,34 @@ set local plan_cache_mode = force_custom_plan;
 -- name: tasks
 (select 'OVERDUE' as grp, r.* from unnest(cast(:user_ids as bigint[])) as p(id)
      cross join lateral (select x.id, x.version, x.title, x.kind, x.state, x.priority, x.due_on, x.due_at, x.client_id, x.deal_id, x.executor_id, x.done_at, coalesce(x.due_on, date '9999-12-31') as sort_day from tasks x where x.executor_id = p.id and x.deleted_at is null and x.state <> 'DONE' and coalesce(x.due_on, date '9999-12-31') <= :today and (coalesce(x.due_on, date '9999-12-31') < :today or x.due_at < :now)
-                          order by coalesce(x.due_on, date '9999-12-31'), x.id limit '50') r
-    order by r.sort_day,  r.id limit '50')
+                          order by coalesce(x.due_on, date '9999-12-31'), x.id limit '20') r
+    order by r.sort_day,  r.id limit '20')
    union all (select 'TODAY' as grp, r.* from unnest(cast(:user_ids as bigint[])) as p(id)
      cross join lateral (select x.id, x.version, x.title, x.kind, x.state, x.priority, x.due_on, x.due_at, x.client_id, x.deal_id, x.executor_id, x.done_at, coalesce(x.due_on, date '9999-12-31') as sort_day from tasks x where x.executor_id = p.id and x.deleted_at is null and x.state <> 'DONE' and coalesce(x.due_on, date '9999-12-31') = :today and not coalesce(x.due_at < :now, false)
-                          order by coalesce(x.due_on, date '9999-12-31'), x.due_at nulls first, x.id limit '50') r
-    order by r.sort_day, r.due_at nulls first, r.id limit '50')
+                          order by coalesce(x.due_on, date '9999-12-31'), x.due_at nulls first, x.id limit '20') r
+    order by r.sort_day, r.due_at nulls first, r.id limit '20')
    union all (select 'TOMORROW' as grp, r.* from unnest(cast(:user_ids as bigint[])) as p(id)
      cross join lateral (select x.id, x.version, x.title, x.kind, x.state, x.priority, x.due_on, x.due_at, x.client_id, x.deal_id, x.executor_id, x.done_at, coalesce(x.due_on, date '9999-12-31') as sort_day from tasks x where x.executor_id = p.id and x.deleted_at is null and x.state <> 'DONE' and coalesce(x.due_on, date '9999-12-31') = :tomorrow
-                          order by coalesce(x.due_on, date '9999-12-31'), x.id limit '50') r
-    order by r.sort_day,  r.id limit '50')
+                          order by coalesce(x.due_on, date '9999-12-31'), x.id limit '20') r
+    order by r.sort_day,  r.id limit '20')
    union all (select 'THIS_WEEK' as grp, r.* from unnest(cast(:user_ids as bigint[])) as p(id)
      cross join lateral (select x.id, x.version, x.title, x.kind, x.state, x.priority, x.due_on, x.due_at, x.client_id, x.deal_id, x.executor_id, x.done_at, coalesce(x.due_on, date '9999-12-31') as sort_day from tasks x where x.executor_id = p.id and x.deleted_at is null and x.state <> 'DONE' and coalesce(x.due_on, date '9999-12-31') > :tomorrow and coalesce(x.due_on, date '9999-12-31') <= :week_end
-                          order by coalesce(x.due_on, date '9999-12-31'), x.id limit '50') r
-    order by r.sort_day,  r.id limit '50')
+                          order by coalesce(x.due_on, date '9999-12-31'), x.id limit '20') r
+    order by r.sort_day,  r.id limit '20')
    union all (select 'LATER' as grp, r.* from unnest(cast(:user_ids as bigint[])) as p(id)
      cross join lateral (select x.id, x.version, x.title, x.kind, x.state, x.priority, x.due_on, x.due_at, x.client_id, x.deal_id, x.executor_id, x.done_at, coalesce(x.due_on, date '9999-12-31') as sort_day from tasks x where x.executor_id = p.id and x.deleted_at is null and x.state <> 'DONE' and coalesce(x.due_on, date '9999-12-31') > :week_end and coalesce(x.due_on, date '9999-12-31') < date '9999-12-31'
-                          order by coalesce(x.due_on, date '9999-12-31'), x.id limit '50') r
-    order by r.sort_day,  r.id limit '50')
+                          order by coalesce(x.due_on, date '9999-12-31'), x.id limit '20') r
+    order by r.sort_day,  r.id limit '20')
    union all (select 'NO_DEADLINE' as grp, r.* from unnest(cast(:user_ids as bigint[])) as p(id)
      cross join lateral (select x.id, x.version, x.title, x.kind, x.state, x.priority, x.due_on, x.due_at, x.client_id, x.deal_id, x.executor_id, x.done_at, coalesce(x.due_on, date '9999-12-31') as sort_day from tasks x where x.executor_id = p.id and x.deleted_at is null and x.state <> 'DONE' and coalesce(x.due_on, date '9999-12-31') = date '9999-12-31'
-                          order by coalesce(x.due_on, date '9999-12-31'), x.id limit '50') r
-    order by r.sort_day,  r.id limit '50')
+                          order by coalesce(x.due_on, date '9999-12-31'), x.id limit '20') r
+    order by r.sort_day,  r.id limit '20')
    union all (select 'DONE' as grp, r.* from unnest(cast(:user_ids as bigint[])) as p(id)
      cross join lateral (select x.id, x.version, x.title, x.kind, x.state, x.priority, x.due_on, x.due_at, x.client_id, x.deal_id, x.executor_id, x.done_at, coalesce(x.due_on, date '9999-12-31') as sort_day from tasks x
                           where x.executor_id = p.id and x.deleted_at is null and x.state = 'DONE'
                             and x.done_at >= :done_since
-                          order by x.done_at desc, x.id desc limit '50') r
-    order by r.done_at desc, r.id desc limit '50');
+                          order by x.done_at desc, x.id desc limit '20') r
+    order by r.done_at desc, r.id desc limit '20');
 -- name: clients
 select id, name from clients where id = any(:task_clients);
 -- name: deals

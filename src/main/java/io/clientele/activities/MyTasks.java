@@ -26,6 +26,7 @@ import io.clientele.identity.CurrentUser;
 import io.clientele.identity.UserDirectory;
 import io.clientele.identity.UserSummary;
 import io.clientele.shared.RecordNotFound;
+import io.clientele.shared.RuleViolation;
 import io.clientele.shared.lists.RecordListQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,8 +51,11 @@ public class MyTasks {
 	/** A person's open tasks are counted up to this many. */
 	public static final int COUNTED_UP_TO = 5_000;
 
-	/** How many rows a group shows. */
-	public static final int ROWS = 50;
+	/** How many rows a group shows at first. */
+	public static final int ROWS = 20;
+
+	/** How many more rows "show more" adds to a group. */
+	public static final int MORE = 50;
 
 	/** How far back the done group reaches. */
 	public static final Duration DONE_RECENTLY = Duration.ofDays(7);
@@ -175,7 +179,7 @@ public class MyTasks {
 				for (long person : people) {
 					for (TaskSourceItem item : source.openOf(person, ROWS)) {
 						MyTasksGroup group = groupOf(item, today, now);
-						rows.get(group).add(foreign(item, source, person));
+						rows.get(group).add(foreign(item, source, person, group));
 						counts.merge(group, 1L, Long::sum);
 					}
 				}
@@ -207,11 +211,12 @@ public class MyTasks {
 		return item.dueOn().isAfter(bounds.weekEnd()) ? MyTasksGroup.LATER : MyTasksGroup.THIS_WEEK;
 	}
 
-	private MyTasksRow foreign(TaskSourceItem item, TaskSource source, long person) {
+	private MyTasksRow foreign(TaskSourceItem item, TaskSource source, long person, MyTasksGroup group) {
 		return new MyTasksRow(null, 0, item.href(), item.title(), null,
 				item.attention() ? TaskState.NEW : TaskState.IN_PROGRESS, TaskPriority.NORMAL, item.dueOn(),
 				item.dueAt() == null ? null : item.dueAt().atZone(TaskStore.ZONE).toLocalTime(), null, null, person,
-				users.names(List.of(person)).getOrDefault(person, "?"), source.labelKey(), item.attention());
+				users.names(List.of(person)).getOrDefault(person, "?"), source.labelKey(), item.attention(),
+				group.name(), null);
 	}
 
 	/**
@@ -303,47 +308,121 @@ public class MyTasks {
 		if (people.isEmpty()) {
 			return rows;
 		}
-		String columns = "x.id, x.version, x.title, x.kind, x.state, x.priority, x.due_on, x.due_at, x.client_id, "
-				+ "x.deal_id, x.executor_id, x.done_at";
 		List<String> parts = new ArrayList<>();
-		for (Map.Entry<MyTasksGroup, String> group : CONDITIONS.entrySet()) {
-			String order = group.getKey() == MyTasksGroup.TODAY ? DUE + ", x.due_at nulls first, x.id" : DUE + ", x.id";
-			parts.add("""
-					(select '%1$s' as grp, r.* from unnest(cast(:people as bigint[])) as p(id)
-					   cross join lateral (select %2$s, %3$s as sort_day from tasks x where %4$s and %5$s
-					                        order by %6$s limit :rows) r
-					  order by r.sort_day, %7$s r.id limit :rows)
-					""".formatted(group.getKey().name(), columns, DUE, OPEN, group.getValue(), order,
-					group.getKey() == MyTasksGroup.TODAY ? "r.due_at nulls first," : ""));
-		}
-		parts.add("""
-				(select 'DONE' as grp, r.* from unnest(cast(:people as bigint[])) as p(id)
-				   cross join lateral (select %s, %s as sort_day from tasks x
-				                        where x.executor_id = p.id and x.deleted_at is null and x.state = 'DONE'
-				                          and x.done_at >= :since
-				                        order by x.done_at desc, x.id desc limit :rows) r
-				  order by r.done_at desc, r.id desc limit :rows)
-				""".formatted(columns, DUE));
-		record Raw(MyTasksGroup group, long id, long version, String title, TaskKind kind, TaskState state,
-				TaskPriority priority, @Nullable LocalDate dueOn, @Nullable Instant dueAt, @Nullable Long clientId,
-				@Nullable Long dealId, long executorId) {
+		for (MyTasksGroup group : MyTasksGroup.values()) {
+			parts.add(part(group, false));
 		}
 		Bounds bounds = Bounds.of(today(now), now);
 		RecordListQuery.planForTheValues(jdbc);
-		List<Raw> raw = bounds.bind(jdbc.sql(String.join(" union all ", parts)), now)
+		List<RawRow> raw = bounds.bind(jdbc.sql(String.join(" union all ", parts)), now)
 			.param("people", people.toArray(Long[]::new))
 			.param("rows", ROWS)
-			.query((rs, n) -> new Raw(MyTasksGroup.valueOf(rs.getString("grp")), rs.getLong("id"),
-					rs.getLong("version"), rs.getString("title"), TaskKind.valueOf(rs.getString("kind")),
-					TaskState.valueOf(rs.getString("state")), TaskPriority.valueOf(rs.getString("priority")),
-					rs.getObject("due_on", LocalDate.class), instant(rs, "due_at"),
-					rs.getObject("client_id", Long.class), rs.getObject("deal_id", Long.class),
-					rs.getLong("executor_id")))
+			.query(MyTasks::raw)
 			.list();
+		for (MyTasksRow row : named(raw)) {
+			rows.get(MyTasksGroup.valueOf(row.group())).add(row);
+		}
+		return rows;
+	}
+
+	/**
+	 * The next rows of one group of one person's tasks (or of everyone the reader sees,
+	 * {@code person} null), after the {@link MyTasksRow#cursor()} of the last row shown.
+	 */
+	@Transactional(readOnly = true)
+	public MyTasksMore more(@Nullable Long person, MyTasksGroup group, String after, CurrentUser reader, Instant now) {
+		List<Long> people;
+		if (person == null) {
+			people = people(reader).stream().map(UserSummary::id).toList();
+		}
+		else {
+			if (person != reader.id() && !scopes.of(reader.id()).covers(person)) {
+				throw new RecordNotFound("User", person);
+			}
+			people = List.of(person);
+		}
+		Cursor cursor = Cursor.decode(after);
+		if (people.isEmpty()) {
+			return new MyTasksMore(List.of(), null);
+		}
+		Bounds bounds = Bounds.of(today(now), now);
+		RecordListQuery.planForTheValues(jdbc);
+		List<RawRow> raw = bounds.bind(jdbc.sql(part(group, true)), now)
+			.param("people", people.toArray(Long[]::new))
+			.param("rows", MORE + 1)
+			.param("afterDay", cursor.day())
+			.param("afterAt", cursor.at().atOffset(ZoneOffset.UTC))
+			.param("afterId", cursor.id())
+			.query(MyTasks::raw)
+			.list();
+		List<MyTasksRow> rows = named(raw.subList(0, Math.min(MORE, raw.size())));
+		return new MyTasksMore(rows, raw.size() > MORE ? rows.get(rows.size() - 1).cursor() : null);
+	}
+
+	private static final String COLUMNS = "x.id, x.version, x.title, x.kind, x.state, x.priority, x.due_on, x.due_at, "
+			+ "x.client_id, x.deal_id, x.executor_id, x.done_at";
+
+	/**
+	 * One group's rows of the people, at most {@code :rows}, in the group's order; with
+	 * {@code after}, those after the cursor ({@code :afterDay}, {@code :afterAt},
+	 * {@code :afterId}) in that order.
+	 */
+	private static String part(MyTasksGroup group, boolean after) {
+		if (group == MyTasksGroup.DONE) {
+			return """
+					(select 'DONE' as grp, r.* from unnest(cast(:people as bigint[])) as p(id)
+					   cross join lateral (select %s, %s as sort_day from tasks x
+					                        where x.executor_id = p.id and x.deleted_at is null and x.state = 'DONE'
+					                          and x.done_at >= :since %s
+					                        order by x.done_at desc, x.id desc limit :rows) r
+					  order by r.done_at desc, r.id desc limit :rows)
+					""".formatted(COLUMNS, DUE, after ? "and (x.done_at, x.id) < (:afterAt, :afterId)" : "");
+		}
+		boolean today = group == MyTasksGroup.TODAY;
+		String order = today ? DUE + ", x.due_at nulls first, x.id" : DUE + ", x.id";
+		String from = "";
+		if (after) {
+			from = today ? "and (coalesce(x.due_at, " + NO_TIME + "), x.id) > (:afterAt, :afterId)"
+					: "and (" + DUE + ", x.id) > (:afterDay, :afterId)";
+		}
+		return """
+				(select '%1$s' as grp, r.* from unnest(cast(:people as bigint[])) as p(id)
+				   cross join lateral (select %2$s, %3$s as sort_day from tasks x where %4$s and %5$s %8$s
+				                        order by %6$s limit :rows) r
+				  order by r.sort_day, %7$s r.id limit :rows)
+				""".formatted(group.name(), COLUMNS, DUE, OPEN, CONDITIONS.get(group), order,
+				today ? "r.due_at nulls first," : "", from);
+	}
+
+	/** What stands for "no time" in the order of today's tasks (before any time). */
+	private static final String NO_TIME = "timestamptz '1970-01-01 00:00:00+00'";
+
+	private record RawRow(MyTasksGroup group, long id, long version, String title, TaskKind kind, TaskState state,
+			TaskPriority priority, @Nullable LocalDate dueOn, @Nullable Instant dueAt, @Nullable Long clientId,
+			@Nullable Long dealId, long executorId, @Nullable Instant doneAt) {
+
+		String cursor() {
+			Instant at = group == MyTasksGroup.DONE ? doneAt : dueAt;
+			return new Cursor(dueOn == null ? LocalDate.of(9999, 12, 31) : dueOn, at == null ? Instant.EPOCH : at, id)
+				.encode();
+		}
+
+	}
+
+	private static RawRow raw(ResultSet rs, int n) throws SQLException {
+		return new RawRow(MyTasksGroup.valueOf(rs.getString("grp")), rs.getLong("id"), rs.getLong("version"),
+				rs.getString("title"), TaskKind.valueOf(rs.getString("kind")), TaskState.valueOf(rs.getString("state")),
+				TaskPriority.valueOf(rs.getString("priority")), rs.getObject("due_on", LocalDate.class),
+				instant(rs, "due_at"), rs.getObject("client_id", Long.class), rs.getObject("deal_id", Long.class),
+				rs.getLong("executor_id"), instant(rs, "done_at"));
+	}
+
+	/** The rows with their clients', deals' and executors' names. */
+	private List<MyTasksRow> named(List<RawRow> raw) {
 		Set<Long> clientIds = new HashSet<>();
 		Set<Long> dealIds = new HashSet<>();
 		Set<Long> executors = new HashSet<>();
-		for (Raw row : raw) {
+		for (RawRow row : raw) {
 			if (row.clientId() != null) {
 				clientIds.add(row.clientId());
 			}
@@ -355,16 +434,41 @@ public class MyTasks {
 		Map<Long, String> clientNames = names.clients(clientIds);
 		Map<Long, String> dealSubjects = deals.subjects(dealIds);
 		Map<Long, String> executorNames = users.names(executors);
-		for (Raw row : raw) {
-			rows.get(row.group())
-				.add(new MyTasksRow(row.id(), row.version(), "/tasks/" + row.id(), row.title(), row.kind(), row.state(),
-						row.priority(), row.dueOn(),
-						row.dueAt() == null ? null : row.dueAt().atZone(TaskStore.ZONE).toLocalTime(),
-						row.clientId() == null ? null : clientNames.get(row.clientId()),
-						row.dealId() == null ? null : dealSubjects.get(row.dealId()), row.executorId(),
-						executorNames.getOrDefault(row.executorId(), "?"), null, row.state() == TaskState.NEW));
+		List<MyTasksRow> rows = new ArrayList<>(raw.size());
+		for (RawRow row : raw) {
+			rows.add(new MyTasksRow(row.id(), row.version(), "/tasks/" + row.id(), row.title(), row.kind(), row.state(),
+					row.priority(), row.dueOn(),
+					row.dueAt() == null ? null : row.dueAt().atZone(TaskStore.ZONE).toLocalTime(),
+					row.clientId() == null ? null : clientNames.get(row.clientId()),
+					row.dealId() == null ? null : dealSubjects.get(row.dealId()), row.executorId(),
+					executorNames.getOrDefault(row.executorId(), "?"), null, row.state() == TaskState.NEW,
+					row.group().name(), row.cursor()));
 		}
 		return rows;
+	}
+
+	/**
+	 * Where a group's page ended: the deadline day, the time (today's: the deadline's,
+	 * done: when it was done; the epoch for none) and the id of its last row.
+	 */
+	private record Cursor(LocalDate day, Instant at, long id) {
+
+		String encode() {
+			return day + "_" + at.getEpochSecond() + "_" + at.getNano() + "_" + id;
+		}
+
+		static Cursor decode(String text) {
+			try {
+				String[] parts = text.split("_", 4);
+				return new Cursor(LocalDate.parse(parts[0]),
+						Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2])),
+						Long.parseLong(parts[3]));
+			}
+			catch (RuntimeException ex) {
+				throw new RuleViolation("after", "list.cursor-invalid");
+			}
+		}
+
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,6 +3,8 @@ package io.clientele.activities;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * "My tasks" of one person (or of everyone a head may see): the groups by deadline with
  * their counts and first rows.
@@ -29,6 +31,21 @@ public record MyTasksView(LocalDate today, List<Long> people, List<Group> groups
 
 		public boolean more() {
 			return atLeast || count > rows.size();
+		}
+
+		/**
+		 * Where "show more" continues: after the last task shown, or null when all are.
+		 */
+		public @Nullable String next() {
+			if (!more()) {
+				return null;
+			}
+			for (int i = rows.size() - 1; i >= 0; i--) {
+				if (rows.get(i).cursor() != null) {
+					return rows.get(i).cursor();
+				}
+			}
+			return null;
 		}
 
 	}

@@ -38,6 +38,9 @@ class ConveyorBrowserTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	TaskService tasks;
+
+	@Autowired
 	PasswordEncoder encoder;
 
 	CurrentUser manager;
@@ -113,6 +116,25 @@ class ConveyorBrowserTests {
 		Page phoneEn = signIn(manager, "en-GB", 390, 844);
 		phoneEn.navigate(url("/my-tasks"));
 		BrowserExtension.screenshot(phoneEn, "tasks-my-tasks-phone-en");
+	}
+
+	@Test
+	void show_more_adds_the_next_tasks_of_a_group_and_they_can_be_completed() {
+		for (int i = 1; i <= MyTasks.ROWS + 2; i++) {
+			tasks.create(TaskFixtures.task("Звонок " + i), manager);
+		}
+		Page phone = signIn(manager, "ru-RU", 390, 844);
+		phone.navigate(url("/my-tasks"));
+		var group = phone.locator("[data-test=group-NO_DEADLINE]");
+		assertThat(group.locator("[data-test=task-row]")).hasCount(MyTasks.ROWS);
+		BrowserExtension.screenshot(phone, "tasks-my-tasks-show-more-phone-ru");
+
+		group.locator("[data-test=group-more-button]").click();
+
+		assertThat(group.locator("[data-test=task-row]")).hasCount(MyTasks.ROWS + 2);
+		assertThat(group.locator("[data-test=group-more]")).hasCount(0);
+		group.locator("[data-test=task-row]").last().locator("[data-test=quick-complete]").click();
+		assertThat(phone.locator("[data-test=group-DONE] [data-test=task-row]")).hasCount(1);
 	}
 
 	private Page signIn(CurrentUser user, String language, int width, int height) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.clientele.audit.HistoryEntry;
@@ -14,7 +15,9 @@ import io.clientele.clients.ClientService;
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.Role;
 import io.clientele.shared.ConcurrentEdit;
+import io.clientele.shared.RecordNotFound;
 import io.clientele.shared.RecordChanged;
+import io.clientele.shared.RuleViolation;
 import io.clientele.support.ClienteleIntegrationTest;
 import io.clientele.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +101,66 @@ class TaskServiceIntegrationTests {
 		assertThat(ids(view, MyTasksGroup.NO_DEADLINE)).containsExactly(whenever);
 		assertThat(view.groups()).extracting(MyTasksView.Group::count).containsExactly(2L, 2L, 1L, 1L, 1L, 1L, 0L);
 		assertThat(view.open()).isEqualTo(8);
+	}
+
+	@Test
+	void show_more_continues_each_group_where_it_stopped_without_repeating_or_skipping() {
+		LocalDate today = myTasks.today(Instant.now());
+		Instant now = today.atTime(0, 1).atZone(ZoneId.systemDefault()).toInstant();
+		List<Long> later = new ArrayList<>();
+		for (int i = 0; i < MyTasks.ROWS + MyTasks.MORE + 5; i++) {
+			// several tasks a day, made out of order: the group runs by day, then by id
+			later.add(set("Позже " + i, today.plusDays(30 + (i * 7) % 11), null));
+		}
+		List<Long> todays = new ArrayList<>();
+		for (int i = 0; i < MyTasks.ROWS + 3; i++) {
+			todays.add(set("Сегодня " + i, today, i % 4 == 0 ? null : LocalTime.of(9 + (i * 5) % 13, 0)));
+		}
+
+		MyTasksView view = myTasks.of(manager.id(), manager, now);
+
+		assertThat(ids(view, MyTasksGroup.LATER)).hasSize(MyTasks.ROWS);
+		List<Long> shown = all(view, MyTasksGroup.LATER, now);
+		assertThat(shown).hasSize(later.size()).doesNotHaveDuplicates();
+		assertThat(shown).containsExactlyElementsOf(jdbc.sql("""
+				select id from tasks where id = any(?) order by due_on, id
+				""").param(later.toArray(Long[]::new)).query(Long.class).list());
+		assertThat(all(view, MyTasksGroup.TODAY, now)).containsExactlyElementsOf(jdbc.sql("""
+				select id from tasks where id = any(?) order by due_at nulls first, id
+				""").param(todays.toArray(Long[]::new)).query(Long.class).list());
+		assertThat(view.groups().get(MyTasksGroup.TOMORROW.ordinal()).next()).isNull();
+	}
+
+	@Test
+	void show_more_of_a_colleagues_tasks_is_refused_to_a_manager() {
+		set("Моё", null, null);
+		for (int i = 0; i <= MyTasks.ROWS; i++) {
+			set("Моё " + i, null, null);
+		}
+		String after = myTasks.of(manager).groups().get(MyTasksGroup.NO_DEADLINE.ordinal()).next();
+		assertThat(after).isNotNull();
+
+		assertThatThrownBy(() -> myTasks.more(manager.id(), MyTasksGroup.NO_DEADLINE, after, colleague, Instant.now()))
+			.isInstanceOf(RecordNotFound.class);
+		assertThatThrownBy(() -> myTasks.more(null, MyTasksGroup.NO_DEADLINE, "не курсор", manager, Instant.now()))
+			.isInstanceOf(RuleViolation.class);
+	}
+
+	/**
+	 * The ids of a group: its first rows, then "show more" until it says there are no
+	 * more.
+	 */
+	private List<Long> all(MyTasksView view, MyTasksGroup group, Instant now) {
+		MyTasksView.Group first = view.groups().get(group.ordinal());
+		List<Long> ids = new ArrayList<>(first.rows().stream().map(MyTasksRow::taskId).toList());
+		String after = first.next();
+		while (after != null) {
+			MyTasksMore more = myTasks.more(manager.id(), group, after, manager, now);
+			assertThat(more.rows()).isNotEmpty().hasSizeLessThanOrEqualTo(MyTasks.MORE);
+			more.rows().forEach(row -> ids.add(row.taskId()));
+			after = more.next();
+		}
+		return ids;
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.Set;
 import io.clientele.activities.MyTasks;
 import io.clientele.activities.MyTasksCounts;
 import io.clientele.activities.MyTasksGroup;
+import io.clientele.activities.MyTasksMore;
 import io.clientele.activities.TaskBulk;
 import io.clientele.identity.AccessScope;
 import io.clientele.identity.CurrentUser;
@@ -79,6 +80,28 @@ class MyTasksPages {
 		model.addAttribute("team", true);
 		model.addAttribute("back", person == null ? "/my-tasks/team" : "/my-tasks/team?person=" + person);
 		return page(model, user, now);
+	}
+
+	/**
+	 * The next rows of one group ("show more"): of the reader's own tasks, of one person
+	 * a head sees ({@code team}, {@code person}), or of everyone the head sees.
+	 */
+	@GetMapping("/more")
+	String more(@RequestParam MyTasksGroup group, @RequestParam String after,
+			@RequestParam(defaultValue = "false") boolean team, @RequestParam(required = false) @Nullable Long person,
+			@RequestParam(required = false) @Nullable String back, @AuthenticationPrincipal CurrentUser user,
+			Model model) {
+		if (team && !user.is(Role.HEAD_OF_DEPARTMENT) && !user.is(Role.ADMINISTRATOR)) {
+			throw new RecordNotFound("Page", "/my-tasks/team");
+		}
+		MyTasksMore more = myTasks.more(team ? person : Long.valueOf(user.id()), group, after, user, clock.instant());
+		model.addAttribute("rows", more.rows());
+		model.addAttribute("next", more.next());
+		model.addAttribute("group", group.name());
+		model.addAttribute("team", team);
+		model.addAttribute("person", person);
+		model.addAttribute("back", orMine(back));
+		return "tasks/my-tasks :: page";
 	}
 
 	@PostMapping("/reschedule")
