@@ -9,7 +9,6 @@ import io.clientele.clients.internal.ClientAccess;
 import io.clientele.clients.internal.ClientStore;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RecordChanged;
-import io.clientele.shared.RecordNotFound;
 import io.clientele.shared.customfields.CustomFields;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -99,13 +98,7 @@ public class ClientService {
 	/** Whether the user may see the client (for pages of other records that name it). */
 	@Transactional(readOnly = true)
 	public boolean visible(long id, CurrentUser reader) {
-		try {
-			store.visible(id, access.of(reader.id()));
-			return true;
-		}
-		catch (RecordNotFound ex) {
-			return false;
-		}
+		return store.isVisible(id, access.of(reader.id()));
 	}
 
 	@Transactional(readOnly = true)

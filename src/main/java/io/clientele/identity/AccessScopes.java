@@ -12,6 +12,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Computes the {@link AccessScope} of a user from their role and the department tree.
@@ -34,6 +36,41 @@ public class AccessScopes {
 	 */
 	@Transactional(readOnly = true)
 	public AccessScope of(long userId) {
+		Map<Long, AccessScope> read = readInThisTransaction();
+		AccessScope scope = read.get(userId);
+		if (scope == null) {
+			scope = read(userId);
+			read.put(userId, scope);
+		}
+		return scope;
+	}
+
+	/**
+	 * The scopes already read in the current transaction (a page asks for the reader's
+	 * scope once per module it touches; it cannot change in between): kept until the
+	 * transaction ends.
+	 */
+	private Map<Long, AccessScope> readInThisTransaction() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return new HashMap<>();
+		}
+		@SuppressWarnings("unchecked")
+		Map<Long, AccessScope> read = (Map<Long, AccessScope>) TransactionSynchronizationManager.getResource(this);
+		if (read == null) {
+			Map<Long, AccessScope> fresh = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(this, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(AccessScopes.this);
+				}
+			});
+			read = fresh;
+		}
+		return read;
+	}
+
+	private AccessScope read(long userId) {
 		record Found(Role role, Set<Long> absent) {
 		}
 		Found found = jdbc.sql("""

@@ -68,6 +68,37 @@ class InteractionTimeline implements TimelineSource {
 			return state == InteractionState.PLANNED;
 		}
 
+		public boolean done() {
+			return state == InteractionState.DONE;
+		}
+
+		public String href() {
+			return "/interactions/" + id;
+		}
+
+		public @Nullable String dealHref() {
+			return dealId == null ? null : "/deals/" + dealId;
+		}
+
+		public String avatarClass() {
+			return planned() ? "avatar avatar-sm flex-shrink-0 bg-yellow-lt"
+					: "avatar avatar-sm flex-shrink-0 bg-blue-lt";
+		}
+
+		public String iconClass() {
+			return "ti ti-" + kind.icon();
+		}
+
+		public String badgeClass() {
+			return planned() ? "badge ms-1 bg-yellow-lt" : "badge ms-1 bg-secondary-lt";
+		}
+
+		/** Whether the line under the subject has anything to show. */
+		public boolean hasDetails() {
+			return dealSubject != null || contactName != null || callResult != null || durationSeconds != null
+					|| minutesSpent != null;
+		}
+
 		public @Nullable String duration() {
 			return durationSeconds == null ? null : "%d:%02d".formatted(durationSeconds / 60, durationSeconds % 60);
 		}

@@ -66,6 +66,31 @@ class TaskTimeline implements TimelineSource {
 			return state == TaskState.DONE;
 		}
 
+		public boolean high() {
+			return priority == TaskPriority.HIGH;
+		}
+
+		public String href() {
+			return "/tasks/" + id;
+		}
+
+		public @Nullable String dealHref() {
+			return dealId == null ? null : "/deals/" + dealId;
+		}
+
+		public String avatarClass() {
+			return done() ? "avatar avatar-sm flex-shrink-0 bg-green-lt"
+					: "avatar avatar-sm flex-shrink-0 bg-purple-lt";
+		}
+
+		public String iconClass() {
+			return done() ? "ti ti-checkbox" : "ti ti-square";
+		}
+
+		public String badgeClass() {
+			return done() ? "badge ms-1 bg-green-lt" : "badge ms-1 bg-purple-lt";
+		}
+
 	}
 
 	@Override

@@ -24,6 +24,7 @@ import io.clientele.shared.RuleViolation;
 import io.clientele.shared.customfields.CustomField;
 import io.clientele.shared.customfields.CustomFields;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,8 @@ import org.springframework.stereotype.Component;
 public class ClientStore {
 
 	private final ClientRepository clients;
+
+	private final JdbcClient jdbc;
 
 	private final Segments segments;
 
@@ -49,8 +52,9 @@ public class ClientStore {
 	private final String phoneRegion;
 
 	ClientStore(ClientRepository clients, Segments segments, UserDirectory users, AccessScopes scopes,
-			CustomFields customFields, ClientCardQueries cards, ClienteleProperties properties) {
+			CustomFields customFields, ClientCardQueries cards, ClienteleProperties properties, JdbcClient jdbc) {
 		this.clients = clients;
+		this.jdbc = jdbc;
 		this.segments = segments;
 		this.users = users;
 		this.scopes = scopes;
@@ -99,6 +103,22 @@ public class ClientStore {
 			.filter(client -> !client.deleted())
 			.filter(client -> visibility.covers(client.responsibleId(), client.segmentIds()))
 			.orElseThrow(() -> new RecordNotFound("Client", id));
+	}
+
+	/**
+	 * Whether the client exists, is not in the recycle bin and is within the visibility:
+	 * its owner and segments alone, not the whole record (a timeline asks this on every
+	 * page).
+	 */
+	public boolean isVisible(long id, ClientVisibility visibility) {
+		record Owner(long responsibleId, Long[] segmentIds) {
+		}
+		return jdbc.sql("select responsible_id, segment_ids from clients where id = :id and deleted_at is null")
+			.param("id", id)
+			.query((rs, n) -> new Owner(rs.getLong(1), (Long[]) rs.getArray(2).getArray()))
+			.optional()
+			.map(owner -> visibility.covers(owner.responsibleId(), List.of(owner.segmentIds())))
+			.orElse(false);
 	}
 
 	public Client visibleInRecycleBin(long id, ClientVisibility visibility) {

@@ -3,6 +3,10 @@ package io.clientele.shared.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.time.format.FormatStyle;
 
 import org.jspecify.annotations.Nullable;
@@ -18,23 +22,27 @@ public class Dates {
 
 	private final ZoneId zone = ZoneId.systemDefault();
 
+	/** The formatters by style and locale (a localized pattern is looked up once). */
+	private final Map<String, DateTimeFormatter> formatters = new ConcurrentHashMap<>();
+
 	public String dateTime(@Nullable Instant instant) {
-		return format(instant, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT));
+		return format(instant, "dateTime",
+				() -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT));
 	}
 
 	/** The time of day alone ({@code 10:30}), for things of one day. */
 	public String time(@Nullable Instant instant) {
-		return format(instant, DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT));
+		return format(instant, "time", () -> DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT));
 	}
 
 	public String date(@Nullable Instant instant) {
-		return format(instant, DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM));
+		return format(instant, "date", () -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM));
 	}
 
 	/** A calendar date (a birthday, a contract date) in the reader's format. */
 	public String day(java.time.@Nullable LocalDate date) {
-		return date == null ? "" : date
-			.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()));
+		return date == null ? ""
+				: date.format(formatter("day", () -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)));
 	}
 
 	/** A calendar date written as {@code 2024-01-15}, in the reader's format. */
@@ -47,11 +55,17 @@ public class Dates {
 		}
 	}
 
-	private String format(@Nullable Instant instant, DateTimeFormatter formatter) {
+	private String format(@Nullable Instant instant, String style, Supplier<DateTimeFormatter> formatter) {
 		if (instant == null) {
 			return "";
 		}
-		return formatter.withLocale(LocaleContextHolder.getLocale()).withZone(zone).format(instant);
+		return formatter(style, () -> formatter.get().withZone(zone)).format(instant);
+	}
+
+	private DateTimeFormatter formatter(String style, Supplier<DateTimeFormatter> formatter) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return formatters.computeIfAbsent(style + "/" + locale.toLanguageTag(),
+				key -> formatter.get().withLocale(locale));
 	}
 
 }
