@@ -1,8 +1,9 @@
 -- POST /api/v1/interactions as the manager m007 (a done outgoing call logged on one of
 -- their clients): the statements of the request (captured with
--- log_min_duration_statement = 0): the token; the actor's scope; the client and its
--- contact persons; the insert; the room it holds (none); the names for the history, the
--- deputyship check and the history row, in one transaction; then the answer read back.
+-- log_min_duration_statement = 0): the token; the actor's scope; the client's owner and
+-- its contact persons; the insert; the room it holds (none); the names for the history,
+-- the deputyship check and the history row; the answer's room and names, all in one
+-- transaction (the answer is the interaction as written, not read back).
 -- Variables: token, client_id, today. (The history's JSON has a space after each colon:
 -- pgbench would take ":false" for a variable.)
 -- name: auth
@@ -17,7 +18,7 @@ select u.role, array(select d.user_id from user_deputies d
     from users u where u.id = :auth_id;
 select user_id from user_deputies where deputy_id = :auth_id and cast(:today as date) between starts_on and ends_on;
 select segment_id from segment_grants where user_id = any(array[cast(:auth_id as bigint)]);
-select c1_0.id,c1_0.addresses,c1_0.bank_accounts,c1_0.birthday,c1_0.city,c1_0.created_at,c1_0.created_by,c1_0.custom,c1_0.deleted_at,c1_0.deleted_by,c1_0.email_lower,c1_0.emails,c1_0.first_name,c1_0.founded_on,c1_0.industry,c1_0.inn,c1_0.key_dates,c1_0.kind,c1_0.kpp,c1_0.last_name,c1_0.merged_into,c1_0.messengers,c1_0.middle_name,c1_0.name,c1_0.notes,c1_0.ogrn,c1_0.phone_digits,c1_0.phones,c1_0.responsible_id,c1_0.segment_ids,c1_0.short_name,c1_0.company_size,c1_0.source,c1_0.updated_at,c1_0.version,c1_0.website from clients c1_0 where c1_0.id=:client_id;
+select responsible_id, segment_ids from clients where id = :client_id and deleted_at is null;
 select ct.id, ct.full_name from client_contacts cc join contacts ct on ct.id = cc.contact_id
    where cc.client_id = :client_id and ct.deleted_at is null and not cc.left_company
    order by lower(ct.full_name), ct.id;
@@ -32,17 +33,10 @@ select id, full_name from users where id = any(array[cast(:auth_id as bigint)]);
 select user_id from user_deputies where deputy_id = :auth_id and cast(:today as date) between starts_on and ends_on;
 insert into record_history (record_type, record_id, action, actor_id, acted_for, at, changes)
   values ('interaction', :new_id, 'CREATED', :auth_id, NULL, now(), cast('[{"field": "interaction.field.kind", "literalLabel": false, "before": null, "after": "interaction.kind.CALL", "valuesAreKeys": true, "format": null},{"field": "interaction.field.state", "literalLabel": false, "before": null, "after": "interaction.state.DONE", "valuesAreKeys": true, "format": null},{"field": "interaction.field.at", "literalLabel": false, "before": null, "after": "2026-11-24T10:00:00Z", "valuesAreKeys": false, "format": "DATE_TIME"},{"field": "interaction.field.subject", "literalLabel": false, "before": null, "after": "Бенчмарк: звонок", "valuesAreKeys": false, "format": null},{"field": "interaction.field.client", "literalLabel": false, "before": null, "after": "ООО «Торговая Мастерская»", "valuesAreKeys": false, "format": null},{"field": "interaction.field.responsible", "literalLabel": false, "before": null, "after": "Фёдоров Артём Дмитриевич", "valuesAreKeys": false, "format": null},{"field": "interaction.field.result", "literalLabel": false, "before": null, "after": "Договорились о встрече", "valuesAreKeys": false, "format": null},{"field": "interaction.field.minutes-spent", "literalLabel": false, "before": null, "after": "3", "valuesAreKeys": false, "format": "NUMBER"},{"field": "interaction.field.direction", "literalLabel": false, "before": null, "after": "interaction.direction.OUTGOING", "valuesAreKeys": true, "format": null},{"field": "interaction.field.duration", "literalLabel": false, "before": null, "after": "180", "valuesAreKeys": false, "format": "NUMBER"},{"field": "interaction.field.call-result", "literalLabel": false, "before": null, "after": "interaction.call-result.ANSWERED", "valuesAreKeys": true, "format": null}]' as jsonb));
-COMMIT;
-BEGIN READ ONLY;
-select i1_0.id,i1_0.at,i1_0.call_result,i1_0.channel,i1_0.client_id,i1_0.contact_id,i1_0.created_at,i1_0.created_by,i1_0.deal_id,i1_0.deleted_at,i1_0.deleted_by,i1_0.direction,i1_0.done_at,i1_0.duration_seconds,i1_0.follows_id,i1_0.kind,i1_0.minutes_spent,i1_0.place,i1_0.planned_at,i1_0.planned_minutes,i1_0.recording_url,i1_0.responsible_id,i1_0.result,i1_0.state,i1_0.subject,i1_0.updated_at,i1_0.updated_by,i1_0.version from interactions i1_0 where i1_0.id=:new_id;
-select u.role, array(select d.user_id from user_deputies d
-                        where d.deputy_id = u.id and cast(:today as date) between d.starts_on and d.ends_on)
-    from users u where u.id = :auth_id;
 select b.id, b.room_id, r.name, b.booked_by, coalesce(u.full_name, ''), b.title, b.starts_at, b.ends_at,
          b.subject_kind, b.subject_id
     from room_bookings b join meeting_rooms r on r.id = b.room_id left join users u on u.id = b.booked_by
    where b.subject_kind = 'interaction' and b.subject_id = :new_id;
-select p1_0.interaction_id,p1_0.contact_id,p1_0.user_id from interaction_participants p1_0 where p1_0.interaction_id=:new_id;
 select id, name from clients where id = any(array[cast(:client_id as bigint)]);
 select id, full_name from users where id = any(array[cast(:auth_id as bigint)]);
 COMMIT;

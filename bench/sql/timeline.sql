@@ -24,7 +24,7 @@ select u.role, array(select d.user_id from user_deputies d
 select user_id from user_deputies where deputy_id = :user_id and cast(:today as date) between starts_on and ends_on;
 select segment_id from segment_grants where user_id = any(:user_ids);
 -- name: client
-select c1_0.id,c1_0.addresses,c1_0.bank_accounts,c1_0.birthday,c1_0.city,c1_0.created_at,c1_0.created_by,c1_0.custom,c1_0.deleted_at,c1_0.deleted_by,c1_0.email_lower,c1_0.emails,c1_0.first_name,c1_0.founded_on,c1_0.industry,c1_0.inn,c1_0.key_dates,c1_0.kind,c1_0.kpp,c1_0.last_name,c1_0.merged_into,c1_0.messengers,c1_0.middle_name,c1_0.name,c1_0.notes,c1_0.ogrn,c1_0.phone_digits,c1_0.phones,c1_0.responsible_id,c1_0.segment_ids,c1_0.short_name,c1_0.company_size,c1_0.source,c1_0.updated_at,c1_0.version,c1_0.website from clients c1_0 where c1_0.id=:id;
+select responsible_id, segment_ids from clients where id = :id and deleted_at is null;
 with recursive absorbed(id) as (
     select merged_id from merges where record_type = 'client' and survivor_id = :id and undone_at is null
     union
@@ -48,9 +48,6 @@ select id, full_name from users where id = any(:user_ids);
 select id, subject from deals where id = any(:interaction_deals);
 -- name: contacts
 select id, full_name from contacts where id = any(:interaction_contacts);
-select u.role, array(select d.user_id from user_deputies d
-                        where d.deputy_id = u.id and cast(:today as date) between d.starts_on and d.ends_on)
-    from users u where u.id = :user_id;
 -- name: stages
 select v.id, v.deal_id, d.subject, v.stage_id, s.name, v.entered_at, v.entered_by
     from deal_stage_visits v

@@ -48,6 +48,15 @@ public class InteractionService {
 	}
 
 	/**
+	 * Logs or plans an interaction like {@link #create} and answers its card as written,
+	 * in the same transaction (the API's answer, without reading it back).
+	 */
+	@Transactional
+	public InteractionCard createAndShow(InteractionDraft draft, CurrentUser actor) {
+		return store.card(writes.create(draft, null, actor, clock.instant()));
+	}
+
+	/**
 	 * Replaces the interaction's data with the draft, refused when it changed since the
 	 * version the user edited, or when the meeting room it holds (or asks for) is taken
 	 * at the new time. The state stays: it changes through {@link #complete} and

@@ -365,6 +365,33 @@ class InteractionServiceIntegrationTests {
 	}
 
 	@Test
+	void the_api_answers_a_logged_interaction_as_a_later_read_shows_it() throws Exception {
+		String token = tokens.issue(manager.id(), "api").secret();
+		String created = mvc
+			.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"kind": "MEETING", "state": "PLANNED", "clientId": %d, "dealId": %d,
+						 "at": "2030-02-11T09:30:00Z", "subject": "Показ образцов", "plannedMinutes": 45,
+						 "participantUserIds": [%d], "result": null}
+						""".formatted(client, deal, manager.id())))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = com.jayway.jsonpath.JsonPath.parse(created).read("$.id", Long.class);
+
+		String read = mvc.perform(get("/api/v1/interactions/" + id).header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		org.skyscreamer.jsonassert.JSONAssert.assertEquals(read, created, true);
+		assertThat(created).contains("Показ образцов", "\"plannedMinutes\":45");
+	}
+
+	@Test
 	void the_api_refuses_invalid_input_with_problem_details_naming_the_field() throws Exception {
 		String token = tokens.issue(manager.id(), "api").secret();
 		mvc.perform(post("/api/v1/interactions").header("Authorization", "Bearer " + token)

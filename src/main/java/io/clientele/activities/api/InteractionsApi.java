@@ -11,6 +11,7 @@ import io.clientele.activities.InteractionCompletion;
 import io.clientele.activities.InteractionKind;
 import io.clientele.activities.InteractionList;
 import io.clientele.activities.InteractionPlan;
+import io.clientele.activities.InteractionCard;
 import io.clientele.activities.InteractionService;
 import io.clientele.activities.internal.InteractionColumns;
 import io.clientele.identity.CurrentUser;
@@ -119,9 +120,9 @@ class InteractionsApi {
 					+ "refused with 422 and a problem detail naming `roomId`, and nothing is saved.")
 	ResponseEntity<InteractionJson> create(@RequestBody InteractionWrite interaction,
 			@AuthenticationPrincipal CurrentUser user) {
-		long id = interactions.create(interaction.draft(), user);
-		return ResponseEntity.created(URI.create("/api/v1/interactions/" + id))
-			.body(InteractionJson.of(interactions.card(id, user)));
+		InteractionCard created = interactions.createAndShow(interaction.draft(), user);
+		return ResponseEntity.created(URI.create("/api/v1/interactions/" + created.id()))
+			.body(InteractionJson.of(created));
 	}
 
 	@PutMapping("/interactions/{id}")
