@@ -4,6 +4,9 @@
 // after a break (events may have been missed meanwhile: refresh what is shown), and also on
 // the server's 'resync'. A tab closed by the server for being one too many ('evicted') stays
 // closed; so does a stream the server refuses.
+// A part of a page can also say it in its markup: an element with data-live-refresh="name"
+// is sent the htmx event 'live' when the stream brings that event and after a break, and
+// fetches itself again (hx-get, hx-trigger="live"): the bell, the sidebar's counters.
 (function () {
   'use strict';
   window.Clientele = window.Clientele || {};
@@ -79,4 +82,16 @@
       connect();
     }
   };
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-live-refresh]').forEach(function (element) {
+      function refresh() {
+        if (window.htmx) {
+          window.htmx.trigger(element, 'live');
+        }
+      }
+      window.Clientele.live.on(element.getAttribute('data-live-refresh'), refresh);
+      window.Clientele.live.on('reconnected', refresh);
+    });
+  });
 })();

@@ -11,7 +11,6 @@ import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RecordChanged;
 import io.clientele.shared.RecordNotFound;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,15 +28,11 @@ public class InteractionService {
 
 	private final InteractionWrites writes;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
-	InteractionService(InteractionStore store, InteractionWrites writes, ApplicationEventPublisher events,
-			Clock clock) {
+	InteractionService(InteractionStore store, InteractionWrites writes, Clock clock) {
 		this.store = store;
 		this.writes = writes;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -112,29 +107,23 @@ public class InteractionService {
 	}
 
 	/**
-	 * Moves the interaction to the recycle bin; a meeting frees its room (taken back from
-	 * the bin, it holds none).
+	 * Moves the interaction to the recycle bin; a planned meeting frees its room and asks
+	 * for it back when it is restored.
 	 */
 	@Transactional
 	public void delete(long id, long version, CurrentUser actor) {
-		Instant now = clock.instant();
 		Interaction interaction = store.visible(id, actor);
 		interaction.checkVersion(version);
-		writes.delete(interaction, actor, now);
-		store.save(interaction);
-		events
-			.publishEvent(new RecordChanged(RECORD_TYPE, id, RecordChanged.Action.DELETED, List.of(), actor.id(), now));
+		writes.delete(interaction, actor, clock.instant());
 	}
 
-	/** Takes the interaction back from the recycle bin (within 30 days). */
+	/**
+	 * Takes the interaction back from the recycle bin (within 30 days, for whoever may
+	 * see it); a planned meeting gets its room back if the room is still free then.
+	 */
 	@Transactional
-	public void restore(long id, CurrentUser actor) {
-		Instant now = clock.instant();
-		Interaction interaction = store.visibleInRecycleBin(id, actor);
-		writes.restore(interaction, actor, now);
-		store.save(interaction);
-		events.publishEvent(
-				new RecordChanged(RECORD_TYPE, id, RecordChanged.Action.RESTORED, List.of(), actor.id(), now));
+	public InteractionRestored restore(long id, CurrentUser actor) {
+		return writes.restore(store.visibleInRecycleBin(id, actor), actor, clock.instant());
 	}
 
 	@Transactional(readOnly = true)

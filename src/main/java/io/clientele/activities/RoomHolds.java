@@ -74,6 +74,35 @@ public class RoomHolds {
 		}
 	}
 
+	/**
+	 * A room a thing held before and asks back (a meeting taken back from the recycle
+	 * bin): whether it holds it again.
+	 */
+	public record Regained(long roomId, String roomName, boolean held) {
+	}
+
+	/**
+	 * Holds the room for the thing's time only when it is in use and free then; when it
+	 * is not, the thing goes on without it (nothing is refused).
+	 */
+	@Transactional
+	public Regained holdIfFree(String subjectKind, long subjectId, long roomId, String title, Instant start,
+			Instant end, CurrentUser actor) {
+		Room room = rooms.rooms().stream().filter(r -> r.id() == roomId).findFirst().orElse(null);
+		if (room == null) {
+			return new Regained(roomId, "#" + roomId, false);
+		}
+		boolean free = room.active() && end.isAfter(start)
+				&& rooms.bookings(roomId, start, end)
+					.stream()
+					.allMatch(booking -> subjectKind.equals(booking.subjectKind())
+							&& Long.valueOf(subjectId).equals(booking.subjectId()));
+		if (free) {
+			hold(subjectKind, subjectId, roomId, title, start, end, actor);
+		}
+		return new Regained(roomId, room.name(), free);
+	}
+
 	/** Frees the room a thing holds (a meeting cancelled or deleted). */
 	@Transactional
 	public void release(String subjectKind, long subjectId) {

@@ -48,10 +48,11 @@ public class RecycleBin {
 
 	/**
 	 * Restores a record of another module's section.
-	 * @return the page of the restored record, or null when no section holds the type
+	 * @return the page of the restored record and what the user is told, or null when no
+	 * section holds the type
 	 */
 	@Transactional
-	public @Nullable String restoreOther(String type, long id, CurrentUser reader) {
+	public RecycleBinSection.@Nullable Restored restoreOther(String type, long id, CurrentUser reader) {
 		for (RecycleBinSection section : sections) {
 			if (section.type().equals(type)) {
 				return section.restore(id, reader);

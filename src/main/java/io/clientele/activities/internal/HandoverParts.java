@@ -3,6 +3,7 @@ package io.clientele.activities.internal;
 import java.time.Clock;
 
 import io.clientele.activities.HandoverPart;
+import io.clientele.activities.MyTasksChanges;
 import io.clientele.activities.TaskKind;
 import io.clientele.clients.Reassignment;
 import io.clientele.deals.DealReassignment;
@@ -76,14 +77,15 @@ class HandoverParts {
 	}
 
 	@Bean
-	HandoverPart tasksHandover(JdbcClient jdbc, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
-		return new TaskHandoverPart(TaskKind.TASK, jdbc, users, events, clock);
+	HandoverPart tasksHandover(JdbcClient jdbc, UserDirectory users, ApplicationEventPublisher events,
+			MyTasksChanges myTasksChanges, Clock clock) {
+		return new TaskHandoverPart(TaskKind.TASK, jdbc, users, events, myTasksChanges, clock);
 	}
 
 	@Bean
 	HandoverPart workItemsHandover(JdbcClient jdbc, UserDirectory users, ApplicationEventPublisher events,
-			Clock clock) {
-		return new TaskHandoverPart(TaskKind.WORK_ITEM, jdbc, users, events, clock);
+			MyTasksChanges myTasksChanges, Clock clock) {
+		return new TaskHandoverPart(TaskKind.WORK_ITEM, jdbc, users, events, myTasksChanges, clock);
 	}
 
 }

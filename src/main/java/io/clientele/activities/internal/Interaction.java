@@ -91,6 +91,9 @@ public class Interaction extends Aggregate {
 
 	private @Nullable Long deletedBy;
 
+	/** The room a planned meeting held when it was deleted, asked back on restoring. */
+	private @Nullable Long roomBeforeDeletion;
+
 	@ElementCollection
 	@CollectionTable(name = "interaction_participants", joinColumns = @JoinColumn(name = "interaction_id"))
 	private Set<Participant> participants = new LinkedHashSet<>();
@@ -165,16 +168,26 @@ public class Interaction extends Aggregate {
 		touch(actorId, now);
 	}
 
-	void moveToRecycleBin(long actorId, Instant now) {
+	/**
+	 * @param heldRoomId the room it held until now (freed by the deletion), or null
+	 */
+	void moveToRecycleBin(@Nullable Long heldRoomId, long actorId, Instant now) {
 		deletedAt = now;
 		deletedBy = actorId;
+		roomBeforeDeletion = heldRoomId;
 		touch(actorId, now);
 	}
 
-	void restore(long actorId, Instant now) {
+	/**
+	 * @return the room it held when it was deleted, to be asked back, or null
+	 */
+	@Nullable Long restore(long actorId, Instant now) {
+		Long room = roomBeforeDeletion;
 		deletedAt = null;
 		deletedBy = null;
+		roomBeforeDeletion = null;
 		touch(actorId, now);
+		return room;
 	}
 
 	private void touch(long actorId, Instant now) {

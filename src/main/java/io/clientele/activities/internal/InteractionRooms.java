@@ -58,9 +58,30 @@ class InteractionRooms {
 				actor);
 	}
 
-	/** A meeting that will not happen, or is deleted, frees its room. */
+	/** A meeting that will not happen frees its room. */
 	void free(Interaction interaction) {
 		rooms.release(SUBJECT, interaction.id());
+	}
+
+	/**
+	 * A deleted meeting frees its room too.
+	 * @return the room a planned meeting held, to be asked back if it is restored, or
+	 * null
+	 */
+	@Nullable Long freeForDeletion(Interaction interaction) {
+		Long held = interaction.state() == InteractionState.PLANNED
+				? of(interaction.id()).map(MeetingRooms.Booking::roomId).orElse(null) : null;
+		free(interaction);
+		return held;
+	}
+
+	/**
+	 * A planned meeting taken back from the recycle bin asks back the room it held, which
+	 * it gets when the room is still free at its time (and still in use).
+	 */
+	RoomHolds.Regained holdAgain(Interaction interaction, long roomId, CurrentUser actor) {
+		return rooms.holdIfFree(SUBJECT, interaction.id(), roomId, interaction.subject(), interaction.at(),
+				interaction.plannedEnd(), actor);
 	}
 
 	/**

@@ -3,14 +3,19 @@ package io.clientele.activities.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.clientele.activities.InteractionCompletion;
 import io.clientele.activities.InteractionDraft;
 import io.clientele.activities.InteractionLogged;
+import io.clientele.activities.InteractionRestored;
 import io.clientele.activities.InteractionService;
 import io.clientele.activities.InteractionState;
+import io.clientele.activities.MeetingRooms;
+import io.clientele.activities.RoomHolds;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.RecordChanged;
+import io.clientele.shared.RecordChanged.FieldChange;
 import io.clientele.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class InteractionWrites {
+
+	private static final String ROOM = "interaction.field.room";
 
 	private final InteractionStore store;
 
@@ -77,13 +84,34 @@ public class InteractionWrites {
 		rooms.free(interaction);
 	}
 
+	/**
+	 * Moves it to the recycle bin, with its history; a planned meeting frees its room and
+	 * remembers it.
+	 */
 	public void delete(Interaction interaction, CurrentUser actor, Instant now) {
-		interaction.moveToRecycleBin(actor.id(), now);
-		rooms.free(interaction);
+		Optional<MeetingRooms.Booking> held = rooms.of(interaction.id());
+		interaction.moveToRecycleBin(rooms.freeForDeletion(interaction), actor.id(), now);
+		store.save(interaction);
+		events.publishEvent(
+				new RecordChanged(InteractionService.RECORD_TYPE, interaction.id(), RecordChanged.Action.DELETED,
+						held.map(booking -> List.of(FieldChange.of(ROOM, booking.roomName(), null))).orElse(List.of()),
+						actor.id(), now));
 	}
 
-	public void restore(Interaction interaction, CurrentUser actor, Instant now) {
-		interaction.restore(actor.id(), now);
+	/**
+	 * Takes it back from the recycle bin, with its history; a planned meeting gets back
+	 * the room it held if the room is still free then, and goes on without it if not.
+	 */
+	public InteractionRestored restore(Interaction interaction, CurrentUser actor, Instant now) {
+		Long roomId = interaction.restore(actor.id(), now);
+		store.save(interaction);
+		RoomHolds.Regained room = roomId == null || interaction.state() != InteractionState.PLANNED ? null
+				: rooms.holdAgain(interaction, roomId, actor);
+		List<FieldChange> changes = room != null && room.held() ? List.of(FieldChange.of(ROOM, null, room.roomName()))
+				: List.of();
+		events.publishEvent(new RecordChanged(InteractionService.RECORD_TYPE, interaction.id(),
+				RecordChanged.Action.RESTORED, changes, actor.id(), now));
+		return new InteractionRestored(interaction.id(), room == null || room.held() ? null : room.roomName());
 	}
 
 	/** Publishes what changed since the snapshot, if anything did. */

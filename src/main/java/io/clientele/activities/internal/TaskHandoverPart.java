@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.clientele.activities.HandoverPart;
+import io.clientele.activities.MyTasksChanges;
 import io.clientele.activities.TaskKind;
 import io.clientele.activities.TaskService;
 import io.clientele.identity.CurrentUser;
@@ -29,10 +30,13 @@ class TaskHandoverPart implements HandoverPart {
 
 	private final ApplicationEventPublisher events;
 
+	private final MyTasksChanges myTasksChanges;
+
 	private final Clock clock;
 
 	TaskHandoverPart(TaskKind kind, JdbcClient jdbc, UserDirectory users, ApplicationEventPublisher events,
-			Clock clock) {
+			MyTasksChanges myTasksChanges, Clock clock) {
+		this.myTasksChanges = myTasksChanges;
 		this.kind = kind;
 		this.jdbc = jdbc;
 		this.users = users;
@@ -76,6 +80,9 @@ class TaskHandoverPart implements HandoverPart {
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.query(Long.class)
 			.list();
+		if (!moved.isEmpty()) {
+			myTasksChanges.changed(List.of(fromUserId, toUserId));
+		}
 		var names = users.names(List.of(fromUserId, toUserId));
 		List<FieldChange> change = List
 			.of(FieldChange.of("task.field.executor", names.get(fromUserId), names.get(toUserId)));

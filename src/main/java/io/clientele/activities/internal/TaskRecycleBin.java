@@ -52,9 +52,9 @@ class TaskRecycleBin implements RecycleBinSection {
 	}
 
 	@Override
-	public String restore(long id, CurrentUser reader) {
+	public Restored restore(long id, CurrentUser reader) {
 		tasks.restore(id, reader);
-		return "/tasks/" + id;
+		return Restored.at("/tasks/" + id);
 	}
 
 }

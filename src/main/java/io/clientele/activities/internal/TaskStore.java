@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.clientele.activities.MyTasksChanges;
 import io.clientele.activities.TaskCard;
 import io.clientele.activities.TaskDraft;
 import io.clientele.activities.TaskKind;
@@ -69,10 +70,14 @@ public class TaskStore {
 
 	private final RecordNames names;
 
+	private final MyTasksChanges myTasksChanges;
+
 	private final Clock clock;
 
 	TaskStore(TaskRepository tasks, AccessScopes scopes, Segments segments, UserDirectory users, Deputies deputies,
-			ClientService clients, DealService deals, DealQueries dealQueries, RecordNames names, Clock clock) {
+			ClientService clients, DealService deals, DealQueries dealQueries, RecordNames names,
+			MyTasksChanges myTasksChanges, Clock clock) {
+		this.myTasksChanges = myTasksChanges;
 		this.tasks = tasks;
 		this.scopes = scopes;
 		this.segments = segments;
@@ -202,17 +207,26 @@ public class TaskStore {
 	}
 
 	public Task create(TaskKind kind, TaskData data, long authorId, Instant now) {
-		return tasks.save(Task.set(kind, data, authorId, now));
+		Task task = tasks.save(Task.set(kind, data, authorId, now));
+		myTasksChanges.changed(List.of(task.executorId()));
+		return task;
 	}
 
 	public Task createNext(Task previous, TaskData data, long authorId, Instant now) {
-		return tasks.save(Task.next(previous, data, authorId, now));
+		Task task = tasks.save(Task.next(previous, data, authorId, now));
+		myTasksChanges.changed(List.of(task.executorId()));
+		return task;
 	}
 
-	/** Writes the change now, so that a concurrent edit is refused inside the call. */
+	/**
+	 * Writes the change now, so that a concurrent edit is refused inside the call; the
+	 * executor's open pages count their tasks again when it commits.
+	 */
 	public Task save(Task task) {
 		try {
-			return tasks.saveAndFlush(task);
+			Task saved = tasks.saveAndFlush(task);
+			myTasksChanges.changed(List.of(saved.executorId()));
+			return saved;
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
 			throw new ConcurrentEdit("Task", task.id(), task.version(), task.version() + 1);
@@ -241,9 +255,14 @@ public class TaskStore {
 		return TaskChanges.between(Map.of(), snapshot(task).values());
 	}
 
+	/**
+	 * Sets the data; a task given to another executor leaves the previous one's counts.
+	 */
 	public void update(Task task, TaskData data, Instant now) {
+		long executor = task.executorId();
 		task.update(data, now);
 		save(task);
+		myTasksChanges.changed(List.of(executor));
 	}
 
 	/**
@@ -279,8 +298,10 @@ public class TaskStore {
 	}
 
 	public void reassign(Task task, long to, Instant now) {
+		long executor = task.executorId();
 		task.reassign(to, now);
 		save(task);
+		myTasksChanges.changed(List.of(executor));
 	}
 
 	public void delete(Task task, long actorId, Instant now) {

@@ -61,6 +61,16 @@ class MyTasksPages {
 	}
 
 	/**
+	 * The sidebar's counter beside "My tasks", which open pages fetch again when their
+	 * user's tasks change ({@link io.clientele.activities.MyTasksChanges}).
+	 */
+	@GetMapping("/badge")
+	String badge(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("badge", myTasks.badge(user.id()));
+		return "fragments :: navBadge";
+	}
+
+	/**
 	 * The tasks of the people a head sees (an administrator: everyone): one person's, or
 	 * all of them, with each person's counts.
 	 */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.clientele.activities.MyTasks;
+import io.clientele.activities.MyTasksChanges;
 import io.clientele.identity.CurrentUser;
 import io.clientele.shared.security.ClienteleUserDetails;
 import io.clientele.shared.web.NavigationContributor;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "My tasks" in the sidebar with the count of what needs the user now (new, overdue, due
- * today); the department's tasks for heads and administrators; handing over for
- * administrators.
+ * today), fetched again when the live stream says it changed; the department's tasks for
+ * heads and administrators; handing over for administrators.
  */
 @Component
 class TaskNavigation implements NavigationContributor {
@@ -40,7 +41,7 @@ class TaskNavigation implements NavigationContributor {
 		List<NavigationEntry> entries = new ArrayList<>(navigation());
 		Long badge = user instanceof CurrentUser ? myTasks.badge(user.id()) : null;
 		entries.add(new NavigationEntry(NavigationEntry.MAIN, "nav.my-tasks", "/my-tasks", "checkbox", 15, null, false,
-				false, badge));
+				false, badge, MyTasksChanges.TOPIC));
 		return entries;
 	}
 

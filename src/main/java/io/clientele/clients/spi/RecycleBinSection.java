@@ -28,9 +28,22 @@ public interface RecycleBinSection {
 
 	/**
 	 * Restores the record (404 outside the reader's access).
-	 * @return the page of the restored record
+	 * @return the page of the restored record and what the user is told
 	 */
-	String restore(long id, CurrentUser reader);
+	Restored restore(long id, CurrentUser reader);
+
+	/**
+	 * A record taken back: the page it opens on, and the message the user is told there
+	 * (a message key and its arguments), such as what could not be restored with it.
+	 */
+	record Restored(String page, String notice, List<String> noticeArgs) {
+
+		/** Restored as it was: the bin's usual message. */
+		public static Restored at(String page) {
+			return new Restored(page, "recycle-bin.restored", List.of());
+		}
+
+	}
 
 	/**
 	 * A deleted record as a section reads it: id, name, when and by whom it was deleted

@@ -95,12 +95,15 @@ class ClientAdministrationPages {
 			RedirectAttributes redirect) {
 		try {
 			if (!ContactService.RECORD_TYPE.equals(type) && !ClientService.RECORD_TYPE.equals(type)) {
-				String page = bin.restoreOther(type, id, user);
-				if (page == null) {
+				var restored = bin.restoreOther(type, id, user);
+				if (restored == null) {
 					throw new io.clientele.shared.RecordNotFound(type, id);
 				}
-				redirect.addFlashAttribute("notice", "recycle-bin.restored");
-				return "redirect:" + page;
+				redirect.addFlashAttribute("notice", restored.notice());
+				if (!restored.noticeArgs().isEmpty()) {
+					redirect.addFlashAttribute("noticeArgs", restored.noticeArgs().toArray());
+				}
+				return "redirect:" + restored.page();
 			}
 			if (ContactService.RECORD_TYPE.equals(type)) {
 				contacts.restore(id, user);

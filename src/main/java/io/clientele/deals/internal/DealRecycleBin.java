@@ -73,9 +73,9 @@ class DealRecycleBin implements RecycleBinSection {
 	}
 
 	@Override
-	public String restore(long id, CurrentUser reader) {
+	public Restored restore(long id, CurrentUser reader) {
 		deals.restore(id, reader);
-		return "/deals/" + id;
+		return Restored.at("/deals/" + id);
 	}
 
 }

@@ -15,18 +15,22 @@ import org.jspecify.annotations.Nullable;
  * name)
  * @param nested whether the entry sits under the one before it (a view under its list)
  * @param badge a count shown beside the link (open tasks), or null for none
+ * @param badgeTopic the live event (see {@code static/js/live.js}) at which open pages
+ * fetch the badge again from {@code href + "/badge"} (rendered by the fragment
+ * {@code fragments :: navBadge}), or null when it changes only with the page
  */
 public record NavigationEntry(String section, String labelKey, String href, String icon, int order,
-		@Nullable String role, boolean literalLabel, boolean nested, @Nullable Long badge) {
+		@Nullable String role, boolean literalLabel, boolean nested, @Nullable Long badge,
+		@Nullable String badgeTopic) {
 
 	public NavigationEntry(String section, String labelKey, String href, String icon, int order, @Nullable String role,
 			boolean literalLabel, boolean nested) {
-		this(section, labelKey, href, icon, order, role, literalLabel, nested, null);
+		this(section, labelKey, href, icon, order, role, literalLabel, nested, null, null);
 	}
 
 	public NavigationEntry(String section, String labelKey, String href, String icon, int order,
 			@Nullable String role) {
-		this(section, labelKey, href, icon, order, role, false, false, null);
+		this(section, labelKey, href, icon, order, role, false, false, null, null);
 	}
 
 	public static final String MAIN = "main";
