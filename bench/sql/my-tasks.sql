@@ -1,7 +1,8 @@
 -- GET /my-tasks as the manager m007: the statements Clientele runs for the page, in its
 -- transactions (captured with log_min_duration_statement = 0): the session; the seven
 -- groups (up to 20 rows each) in one statement; the names of their clients, deals and
--- executor; the groups' counters; the people to give tasks to (the bulk form); the saved
+-- executor; the groups' counters (the people to give tasks to are loaded when the bulk
+-- form first shows, not with the page); the saved
 -- views of the sidebar; the sidebar's task counter; the session's last access (written at
 -- most once a minute). The clients and deals named are the ones the groups show
 -- (prepare() in run.py reads them once).
@@ -64,12 +65,6 @@ select p.id, count(*) filter (where t.due <= :today and (t.due < :today or t.due
       select coalesce(x.due_on, date '9999-12-31') as due, x.due_at, x.state from tasks x where x.executor_id = p.id and x.deleted_at is null and x.state <> 'DONE' limit '5000'
     ) t on true
    group by p.id;
-COMMIT;
-BEGIN READ ONLY;
--- name: people
-select u.id, u.full_name, u.role, u.department_id, d.name as department_name, u.active
-    from users u join departments d on d.id = u.department_id
-   where u.active and true order by lower(u.full_name);
 COMMIT;
 BEGIN READ ONLY;
 select id, list, name, owner_id, shared_department_id, query from saved_views

@@ -137,6 +137,39 @@ class ConveyorBrowserTests {
 		assertThat(phone.locator("[data-test=group-DONE] [data-test=task-row]")).hasCount(1);
 	}
 
+	@Test
+	void ticked_tasks_are_given_to_a_colleague_from_the_bulk_bar() {
+		long first = tasks.create(TaskFixtures.task("Сверить остатки"), manager);
+		long second = tasks.create(TaskFixtures.task("Обзвонить склад"), manager);
+		tasks.create(TaskFixtures.task("Остаётся у меня"), manager);
+		Page desk = signIn(manager, "en-GB", 1280, 900);
+		desk.navigate(url("/my-tasks"));
+		assertThat(desk.locator("[data-test=bulk-form]")).isHidden();
+
+		desk.locator("[data-test=task-row]")
+			.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Сверить остатки"))
+			.locator("[data-test=task-choose]")
+			.check();
+		desk.locator("[data-test=task-row]")
+			.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Обзвонить склад"))
+			.locator("[data-test=task-choose]")
+			.check();
+		assertThat(desk.locator("[data-test=bulk-form]")).isVisible();
+		assertThat(desk.locator("[data-test=bulk-to] option[value='" + colleague.id() + "']")).hasCount(1);
+		BrowserExtension.screenshot(desk, "tasks-my-tasks-bulk-bar-desktop-en");
+		desk.locator("[data-test=bulk-to]").selectOption(String.valueOf(colleague.id()));
+		desk.locator("[data-test=bulk-reassign]").click();
+
+		assertThat(desk.locator("[data-test=task-row]")).hasCount(1);
+		assertThat(desk.locator("[data-test=task-row]")).containsText("Остаётся у меня");
+		org.assertj.core.api.Assertions
+			.assertThat(jdbc.sql("select executor_id from tasks where id in (?, ?)")
+				.params(first, second)
+				.query(Long.class)
+				.list())
+			.containsOnly(colleague.id());
+	}
+
 	private Page signIn(CurrentUser user, String language, int width, int height) {
 		Page page = browser.newPage(language, width, height);
 		page.navigate(url("/login"));

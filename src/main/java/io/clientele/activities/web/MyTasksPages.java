@@ -159,8 +159,14 @@ class MyTasksPages {
 		model.addAttribute("tomorrow", today.plusDays(1));
 		model.addAttribute("now", now);
 		model.addAttribute("groups", MyTasksGroup.values());
-		model.addAttribute("everyone", users.activeWithin(new AccessScope(AccessScope.Kind.ALL, user.id(), Set.of())));
 		return "tasks/my-tasks";
+	}
+
+	/** The people the bulk form may give tasks to (loaded when the form first shows). */
+	@GetMapping("/people")
+	String people(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("everyone", users.activeWithin(new AccessScope(AccessScope.Kind.ALL, user.id(), Set.of())));
+		return "tasks/my-tasks :: people";
 	}
 
 	private static String orMine(@Nullable String back) {

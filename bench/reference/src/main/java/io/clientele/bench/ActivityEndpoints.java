@@ -82,7 +82,6 @@ class ActivityEndpoints {
 		Map<String, Object> page = new LinkedHashMap<>();
 		page.put("groups", groups);
 		page.put("counts", results.get("counts").stream().map(ReferenceEndpoints::camelRow).toList());
-		page.put("people", results.get("people").stream().map(ReferenceEndpoints::camelRow).toList());
 		return page;
 	}
 
