@@ -668,7 +668,8 @@ def wait_for_reference(process):
 
 
 def report(results, startup, mem, args):
-    out = [f"Data set: {args.home}; {args.seconds} s per measurement; saturation = 64 connections "
+    out = [f"Data set: {args.home}; {args.warmup} s of warm-up load per scenario; {args.seconds} s per measurement; "
+           f"saturation = 64 connections "
            f"(pgbench: {POOL}); paced = a quarter of Clientele's saturation, the same rate for all three.",
            f"Start-up to the first served page with this data set: {startup:.1f} s (plain jar).",
            f"Clientele's memory under load: heap {mem['heap'] if mem else '—'}, RSS {mem['rss'] if mem else '—'} MB "
