@@ -1,6 +1,5 @@
 package io.clientele.activities.internal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,14 +39,8 @@ class TaskRecycleBin implements RecycleBinSection {
 	@Override
 	public List<RecycleBin.Item> deletedSince(Instant since, int limit, CurrentUser reader) {
 		TaskVisibility visibility = store.visibility(reader.id());
-		List<RecycleBinSection.Deleted> rows = visibility.bind(jdbc.sql("""
-				select c.id, c.title, c.deleted_at, c.deleted_by from tasks c
-				 where c.deleted_at >= :since and %s order by c.deleted_at desc limit :limit
-				""".formatted(visibility.sqlCondition("c"))))
-			.param("since", Timestamp.from(since))
-			.param("limit", limit)
-			.query(RecycleBinSection.Deleted::of)
-			.list();
+		List<RecycleBinSection.Deleted> rows = RecycleBinSection.deleted(jdbc, "tasks", "title",
+				visibility.sqlCondition("c"), visibility::bind, since, limit);
 		return RecycleBinSection.items(type(), rows, users, Task.RESTORABLE_DAYS);
 	}
 

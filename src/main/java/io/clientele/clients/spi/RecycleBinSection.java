@@ -2,17 +2,20 @@ package io.clientele.clients.spi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import io.clientele.clients.RecycleBin;
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.UserDirectory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Deleted records of another module (deals) in the one recycle bin: the module lists what
@@ -56,6 +59,25 @@ public interface RecycleBinSection {
 					rs.getObject(4, Long.class));
 		}
 
+	}
+
+	/**
+	 * The records of a table deleted since then that the visibility lets through, newest
+	 * first, at most {@code limit}.
+	 * @param nameColumn what the bin shows as the record's name
+	 * @param visibility the reader's condition on the table aliased {@code c}
+	 * @param bind binds that condition's parameters
+	 */
+	static List<Deleted> deleted(JdbcClient jdbc, String table, String nameColumn, String visibility,
+			UnaryOperator<JdbcClient.StatementSpec> bind, Instant since, int limit) {
+		return bind.apply(jdbc.sql("""
+				select c.id, c.%s, c.deleted_at, c.deleted_by from %s c
+				 where c.deleted_at >= :since and %s order by c.deleted_at desc limit :limit
+				""".formatted(nameColumn, table, visibility)))
+			.param("since", Timestamp.from(since))
+			.param("limit", limit)
+			.query(Deleted::of)
+			.list();
 	}
 
 	/**
