@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -216,6 +217,37 @@ class RouteMapsIntegrationTests {
 		assertThat(english(refused))
 			.anySatisfy(message -> assertThat(message).startsWith("The BPMN engine refuses late «Late»"));
 		assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+	}
+
+	@Test
+	void a_condition_sees_the_process_variables_but_not_the_applications_beans() {
+		String key = TestUsers.unique("bean-probe");
+		String xml = """
+				<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="t">
+				  <process id="%s" isExecutable="true">
+				    <startEvent id="start"/>
+				    <sequenceFlow id="f1" sourceRef="start" targetRef="which"/>
+				    <exclusiveGateway id="which" default="toOther"/>
+				    <sequenceFlow id="toBean" sourceRef="which" targetRef="bean">
+				      <conditionExpression xsi:type="tFormalExpression">${routeMaps != null}</conditionExpression>
+				    </sequenceFlow>
+				    <sequenceFlow id="toOther" sourceRef="which" targetRef="other"/>
+				    <userTask id="bean" name="Reached a bean"/>
+				    <userTask id="other" name="Other"/>
+				    <sequenceFlow id="f2" sourceRef="bean" targetRef="end"/>
+				    <sequenceFlow id="f3" sourceRef="other" targetRef="end"/>
+				    <endEvent id="end"/>
+				  </process>
+				</definitions>
+				""".formatted(key);
+		maps.deploy(xml.getBytes(StandardCharsets.UTF_8));
+
+		var withVariable = runtime.startProcessInstanceByKey(key, java.util.Map.of("routeMaps", "an answer"));
+		assertThat(tasks.createTaskQuery().processInstanceId(withVariable.getId()).singleResult().getName())
+			.isEqualTo("Reached a bean");
+
+		assertThatThrownBy(() -> runtime.startProcessInstanceByKey(key)).hasMessageContaining("routeMaps");
 	}
 
 	@Test
