@@ -179,7 +179,7 @@ public class MyTasks {
 				for (long person : people) {
 					for (TaskSourceItem item : source.openOf(person, ROWS)) {
 						MyTasksGroup group = groupOf(item, today, now);
-						rows.get(group).add(foreign(item, source, person, group));
+						rows.get(group).add(foreign(item, source, person));
 						counts.merge(group, 1L, Long::sum);
 					}
 				}
@@ -211,12 +211,11 @@ public class MyTasks {
 		return item.dueOn().isAfter(bounds.weekEnd()) ? MyTasksGroup.LATER : MyTasksGroup.THIS_WEEK;
 	}
 
-	private MyTasksRow foreign(TaskSourceItem item, TaskSource source, long person, MyTasksGroup group) {
+	private MyTasksRow foreign(TaskSourceItem item, TaskSource source, long person) {
 		return new MyTasksRow(null, 0, item.href(), item.title(), null,
 				item.attention() ? TaskState.NEW : TaskState.IN_PROGRESS, TaskPriority.NORMAL, item.dueOn(),
 				item.dueAt() == null ? null : item.dueAt().atZone(TaskStore.ZONE).toLocalTime(), null, null, person,
-				users.names(List.of(person)).getOrDefault(person, "?"), source.labelKey(), item.attention(),
-				group.name(), null);
+				users.names(List.of(person)).getOrDefault(person, "?"), source.labelKey(), item.attention(), null);
 	}
 
 	/**
@@ -319,8 +318,9 @@ public class MyTasks {
 			.param("rows", ROWS)
 			.query(MyTasks::raw)
 			.list();
-		for (MyTasksRow row : named(raw)) {
-			rows.get(MyTasksGroup.valueOf(row.group())).add(row);
+		List<MyTasksRow> named = named(raw);
+		for (int i = 0; i < raw.size(); i++) {
+			rows.get(raw.get(i).group()).add(named.get(i));
 		}
 		return rows;
 	}
@@ -442,7 +442,7 @@ public class MyTasks {
 					row.clientId() == null ? null : clientNames.get(row.clientId()),
 					row.dealId() == null ? null : dealSubjects.get(row.dealId()), row.executorId(),
 					executorNames.getOrDefault(row.executorId(), "?"), null, row.state() == TaskState.NEW,
-					row.group().name(), row.cursor()));
+					row.cursor()));
 		}
 		return rows;
 	}

@@ -99,8 +99,7 @@ class MyTasksPages {
 	@GetMapping("/more")
 	String more(@RequestParam MyTasksGroup group, @RequestParam String after,
 			@RequestParam(defaultValue = "false") boolean team, @RequestParam(required = false) @Nullable Long person,
-			@RequestParam(required = false) @Nullable String back, @AuthenticationPrincipal CurrentUser user,
-			Model model) {
+			@AuthenticationPrincipal CurrentUser user, Model model) {
 		if (team && !user.is(Role.HEAD_OF_DEPARTMENT) && !user.is(Role.ADMINISTRATOR)) {
 			throw new RecordNotFound("Page", "/my-tasks/team");
 		}
@@ -110,7 +109,6 @@ class MyTasksPages {
 		model.addAttribute("group", group.name());
 		model.addAttribute("team", team);
 		model.addAttribute("person", person);
-		model.addAttribute("back", orMine(back));
 		return "tasks/my-tasks :: page";
 	}
 
