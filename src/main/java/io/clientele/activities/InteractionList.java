@@ -35,11 +35,11 @@ public class InteractionList {
 	@Transactional(readOnly = true)
 	public RecordListPage page(RecordQuery request, CurrentUser reader) {
 		InteractionVisibility visibility = store.visibility(reader.id());
-		// An "or" of the visibility's branches bounded by "limit": planned for the
-		// values,
-		// or the sixth page view gets a generic plan that scans the table.
+		// Each rule a branch read in the list's order, at most a page each. Planned for
+		// the values, or the sixth page view gets a generic plan that scans the table.
 		RecordListQuery.planForTheValues(jdbc);
-		return query.page(columns.source(), request, visibility.sqlCondition("c"), visibility::bind);
+		return query.page(columns.source(), request, visibility.sqlCondition("c"), visibility.sqlBranches("c"),
+				visibility::bind);
 	}
 
 	/** A slice of the whole list, for an export that walks every page. */
@@ -48,7 +48,8 @@ public class InteractionList {
 			CurrentUser reader) {
 		InteractionVisibility visibility = store.visibility(reader.id());
 		RecordListQuery.planForTheValues(jdbc);
-		return query.slice(columns.source(), request, visibility.sqlCondition("c"), visibility::bind, after, size);
+		return query.slice(columns.source(), request, visibility.sqlCondition("c"), visibility.sqlBranches("c"),
+				visibility::bind, after, size);
 	}
 
 }

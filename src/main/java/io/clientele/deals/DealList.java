@@ -65,7 +65,8 @@ public class DealList {
 	@Transactional(readOnly = true)
 	public RecordListQuery.Slice slice(RecordQuery request, @Nullable String after, int size, CurrentUser reader) {
 		DealVisibility visibility = store.visibility(reader.id());
-		return query.slice(columns.source(), request, visibility.sqlCondition("c"), visibility::bind, after, size);
+		return query.slice(columns.source(), request, visibility.sqlCondition("c"), visibility.sqlBranches("c"),
+				visibility::bind, after, size);
 	}
 
 	/**

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.clientele.activities.internal.InteractionStore;
 import io.clientele.clients.ClientService;
+import io.clientele.clients.Reassignment;
 import io.clientele.deals.DealService;
 import io.clientele.deals.SalesScenarios;
+import io.clientele.identity.AccessScopes;
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.Role;
 import io.clientele.identity.internal.ApiTokens;
@@ -71,6 +74,15 @@ class InteractionAccessIntegrationTests {
 	ApiTokens tokens;
 
 	@Autowired
+	Reassignment reassignment;
+
+	@Autowired
+	AccessScopes scopes;
+
+	@Autowired
+	InteractionStore store;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -93,6 +105,8 @@ class InteractionAccessIntegrationTests {
 
 	String subject;
 
+	InteractionFixtures fixtures;
+
 	@BeforeEach
 	void setUp() {
 		var users = new TestUsers(jdbc, encoder);
@@ -102,7 +116,7 @@ class InteractionAccessIntegrationTests {
 		headOfSales = users.user(Role.HEAD_OF_DEPARTMENT, sales);
 		owner = users.user(Role.SALES_MANAGER, north);
 		otherDepartment = users.user(Role.SALES_MANAGER, south);
-		var fixtures = new InteractionFixtures(scenarios);
+		fixtures = new InteractionFixtures(scenarios);
 		client = clients.create(InteractionFixtures.client(TestUsers.unique("ООО Звонок")), owner);
 		deal = deals.create(fixtures.deal(client, TestUsers.unique("Поставка")), owner);
 		subject = TestUsers.unique("Обсудили поставку");
@@ -188,6 +202,110 @@ class InteractionAccessIntegrationTests {
 
 		assertThat(interactions.card(id, otherDepartment).responsibleId()).isEqualTo(otherDepartment.id());
 		assertThat(subjects(otherDepartment)).containsExactly(next);
+	}
+
+	@Test
+	void the_manager_given_the_client_sees_its_interactions_at_once() {
+		assertThat(subjects(otherDepartment)).isEmpty();
+
+		reassignment.reassign(List.of(client), otherDepartment.id(), headOfSales);
+
+		assertThat(subjects(otherDepartment)).containsExactly(subject);
+		assertThat(interactions.card(interaction, otherDepartment).subject()).isEqualTo(subject);
+	}
+
+	@Test
+	void a_colleague_made_co_executor_of_the_deal_sees_its_interactions_until_the_deal_is_deleted() {
+		String own = TestUsers.unique("Без сделки");
+		interactions.create(InteractionFixtures.call(client, null, own, now().minusSeconds(60), InteractionState.DONE),
+				owner);
+		String title = TestUsers.unique("Поставка");
+		long shared = deals.create(fixtures.deal(client, title), owner);
+		String onDeal = TestUsers.unique("По сделке");
+		interactions.create(
+				InteractionFixtures.call(client, shared, onDeal, now().minusSeconds(30), InteractionState.DONE), owner);
+		assertThat(subjects(otherDepartment)).isEmpty();
+
+		deals.update(shared, fixtures.deal(client, title, List.of(otherDepartment.id())),
+				deals.card(shared, owner).version(), owner);
+
+		assertThat(subjects(otherDepartment)).containsExactly(onDeal);
+
+		deals.delete(shared, deals.card(shared, owner).version(), owner);
+
+		assertThat(subjects(otherDepartment)).isEmpty();
+		assertThat(subjects(owner)).contains(onDeal, own, subject);
+	}
+
+	/**
+	 * The columns an interaction carries (decision 0014) give every reader exactly the
+	 * interactions that the rule written as joins gives, over every interaction the tests
+	 * have written so far, after the changes the triggers must follow: a client
+	 * reassigned, deleted and in a granted segment, a deal's co-executor, a participant
+	 * added and removed.
+	 */
+	@Test
+	void the_columns_an_interaction_carries_grant_exactly_what_its_client_deal_and_participants_grant() {
+		var users = new TestUsers(jdbc, encoder);
+		CurrentUser stranger = users.user(Role.SALES_MANAGER, users.department("West", users.rootDepartment()));
+		long type = jdbc.sql("insert into segment_types (name) values (?) returning id")
+			.param(TestUsers.unique("Тип"))
+			.query(Long.class)
+			.single();
+		long segment = jdbc.sql("insert into segments (type_id, name) values (?, ?) returning id")
+			.params(type, TestUsers.unique("Сегмент"))
+			.query(Long.class)
+			.single();
+		jdbc.sql("insert into segment_grants (user_id, segment_id) values (?, ?)")
+			.params(stranger.id(), segment)
+			.update();
+		long inSegment = clients.create(InteractionFixtures.client(TestUsers.unique("ООО Сегмент")), otherDepartment);
+		jdbc.sql("update clients set segment_ids = array[cast(? as bigint)] where id = ?")
+			.params(segment, inSegment)
+			.update();
+		interactions.create(InteractionFixtures.call(inSegment, null, TestUsers.unique("В сегменте"),
+				now().minusSeconds(90), InteractionState.DONE), otherDepartment);
+		long gone = clients.create(InteractionFixtures.client(TestUsers.unique("ООО Удалена")), owner);
+		long onGone = interactions.create(InteractionFixtures.of(InteractionKind.MEETING, gone,
+				TestUsers.unique("Встреча"), now().minusSeconds(80), List.of(otherDepartment.id())), owner);
+		clients.delete(gone, clients.card(gone, owner).version(), owner);
+		long shared = deals.create(fixtures.deal(client, TestUsers.unique("Общая"), List.of(stranger.id())), owner);
+		interactions.create(InteractionFixtures.call(client, shared, TestUsers.unique("По общей"),
+				now().minusSeconds(70), InteractionState.DONE), owner);
+		long moved = clients.create(InteractionFixtures.client(TestUsers.unique("ООО Переданная")), owner);
+		interactions.create(InteractionFixtures.call(moved, null, TestUsers.unique("Передана"), now().minusSeconds(60),
+				InteractionState.DONE), owner);
+		reassignment.reassign(List.of(moved), otherDepartment.id(), headOfSales);
+		jdbc.sql("delete from interaction_participants where interaction_id = ? and user_id = ?")
+			.params(onGone, otherDepartment.id())
+			.update();
+		jdbc.sql("insert into interaction_participants (interaction_id, user_id) values (?, ?)")
+			.params(onGone, stranger.id())
+			.update();
+
+		for (CurrentUser reader : List.of(owner, otherDepartment, headOfSales, stranger)) {
+			var scope = scopes.of(reader.id());
+			var visibility = store.visibility(reader.id());
+			List<Long> byJoins = visibility.deals()
+				.bind(visibility.clients()
+					.bind(jdbc.sql("""
+							select i.id from interactions i
+							 where %s
+							    or i.client_id in (select c.id from clients c where c.deleted_at is null and %s)
+							    or i.deal_id in (select d.id from deals d where d.deleted_at is null and %s)
+							    or i.id in (select p.interaction_id from interaction_participants p where %s)
+							 order by i.id""".formatted(scope.sqlCondition("i.responsible_id"),
+							visibility.clients().sqlCondition("c"), visibility.deals().sqlCondition("d"),
+							scope.sqlCondition("p.user_id")))))
+				.query(Long.class)
+				.list();
+			List<Long> byColumns = visibility
+				.bind(jdbc.sql("select i.id from interactions i where %s order by i.id"
+					.formatted(visibility.sqlCondition("i"))))
+				.query(Long.class)
+				.list();
+			assertThat(byColumns).as(reader.role().name()).isNotEmpty().isEqualTo(byJoins);
+		}
 	}
 
 	private List<String> subjects(CurrentUser reader) {

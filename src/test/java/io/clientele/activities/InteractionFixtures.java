@@ -35,8 +35,13 @@ final class InteractionFixtures {
 	}
 
 	DealDraft deal(long clientId, String subject) {
+		return deal(clientId, subject, List.of());
+	}
+
+	DealDraft deal(long clientId, String subject, List<Long> coExecutorIds) {
 		return new DealDraft(clientId, null, subject, null, null, scenario, null, DealMode.MANUAL_STAGES,
-				new BigDecimal("1000.00"), "RUB", null, null, null, null, List.of(), List.of(), List.of(), Map.of());
+				new BigDecimal("1000.00"), "RUB", null, null, null, null, coExecutorIds, List.of(), List.of(),
+				Map.of());
 	}
 
 	static InteractionDraft call(long clientId, @Nullable Long dealId, String subject, Instant at,

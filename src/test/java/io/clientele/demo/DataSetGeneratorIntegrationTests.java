@@ -155,6 +155,17 @@ class DataSetGeneratorIntegrationTests {
 				 where i.contact_id is not null
 				   and not exists (select 1 from client_contacts cc
 				                    where cc.client_id = i.client_id and cc.contact_id = i.contact_id)""")).isZero();
+		// They carry who may see them (decision 0014): their client's manager and the
+		// colleagues taking part.
+		assertThat(count(jdbc, """
+				select count(*) from interactions i join clients c on c.id = i.client_id
+				 where i.client_responsible_id is distinct from c.responsible_id
+				    or i.client_segment_ids <> c.segment_ids""")).isZero();
+		assertThat(count(jdbc, """
+				select count(*) from interaction_participants p join interactions i on i.id = p.interaction_id
+				 where p.user_id not in (i.responsible_id, i.client_responsible_id)
+				   and not p.user_id = any(i.other_reader_ids)""")).isZero();
+		assertThat(count(jdbc, "select count(*) from interactions where other_reader_ids <> '{}'")).isPositive();
 		// Meetings have participants; no reminder is armed for a time already past.
 		assertThat(count(jdbc, "select count(distinct interaction_id) from interaction_participants"))
 			.isGreaterThan(5_000);
