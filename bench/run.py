@@ -264,7 +264,7 @@ def scenarios(ctx):
 
 
 def activity_scenarios(ctx):
-    """My tasks, a client's timeline, a department's week and logging a call (10M interactions)."""
+    """My tasks, a client's timeline, a department's week, the interaction list and logging a call (10M interactions)."""
     manager_s = {"Cookie": ctx["manager_cookie"]}
     head_s = {"Cookie": ctx["head_cookie"]}
     manager_h = {"Authorization": "Bearer " + ctx["manager_token"]}
@@ -285,6 +285,9 @@ def activity_scenarios(ctx):
              sql=dict(file="calendar-week.sql", vars=dict(ctx["head_session"], today=today,
                                                           people="{" + ",".join(ctx["department_people"]) + "}",
                                                           **week["sql"]))),
+        dict(name="interaction list page, manager", kind="page",
+             http=dict(mode="paths", paths=["/interactions"], headers=manager_s),
+             sql=dict(file="interaction-list-page.sql", vars=dict(ctx["manager_session"], **ctx["interaction_list"]))),
         dict(name="create interaction API, manager", kind="write", no_reference=True,
              http=dict(mode="create", paths=["/api/v1/interactions"],
                        headers=dict(manager_h, **{"Content-Type": "application/json"}),
@@ -341,6 +344,13 @@ def prepare_activities(ctx, password, manager):
     interaction_deals, interaction_contacts, task_deals = row.split("\t")
     ctx["timeline"] = dict(interaction_deals=interaction_deals, interaction_contacts=interaction_contacts,
                            task_deals=task_deals)
+    clients, users = psql(f"""select '{{' || string_agg(distinct client_id::text, ',') || '}}',
+               '{{' || string_agg(distinct responsible_id::text, ',') || '}}'
+          from (select client_id, responsible_id from interactions c where c.deleted_at is null
+                  and (c.responsible_id = {manager} or c.client_responsible_id = {manager}
+                       or c.other_reader_ids && array[{manager}::bigint])
+                 order by c.at desc, c.id desc limit 50) p""").split("\t")
+    ctx["interaction_list"] = dict(page_clients=clients, page_users=users, today=today.isoformat())
 
 
 def deal_scenarios(ctx):

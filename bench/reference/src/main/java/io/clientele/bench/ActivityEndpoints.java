@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Clientele's "My tasks" page, a client's timeline and the calendar of several people
- * (pages, here answered as JSON) from the same statements (bench/sql/my-tasks.sql,
- * timeline.sql, calendar-week.sql): what the framework alone costs.
+ * Clientele's "My tasks" page, a client's timeline, the calendar of several people and the
+ * interaction list (pages, here answered as JSON) from the same statements
+ * (bench/sql/my-tasks.sql, timeline.sql, calendar-week.sql, interaction-list-page.sql):
+ * what the framework alone costs.
  */
 @RestController
 class ActivityEndpoints {
@@ -109,6 +110,33 @@ class ActivityEndpoints {
 		add(entries, "task", results.get("tasks"), "at", deals, contacts);
 		entries.sort(Comparator.comparing((Map<String, Object> entry) -> (String) entry.get("at")).reversed());
 		return Map.of("client", id, "entries", entries.subList(0, Math.min(20, entries.size())));
+	}
+
+	/**
+	 * The interaction list's first page, newest first, with its clients' and people's
+	 * names (the script counts too, bench/sql/interaction-list-page.sql).
+	 */
+	@GetMapping("/interactions")
+	Map<String, Object> interactions(@CookieValue("SESSION") String cookie) {
+		Map<String, Object> vars = session(cookie);
+		vars.put("today", LocalDate.now().toString());
+		vars.put("exact", 1000);
+		String key = "interactions " + vars.get("session");
+		vars.putAll(named.getOrDefault(key, Map.of("page_clients", "{}", "page_users", "{}")));
+		var results = scripts.run("interaction-list-page", vars);
+		List<Map<String, Object>> rows = results.get("rows");
+		named.put(key, Map.of("page_clients", ids(rows, "client"), "page_users", ids(rows, "responsible")));
+		Map<Object, Object> clients = names(results.get("clients"), "name");
+		Map<Object, Object> users = names(results.get("users"), "full_name");
+		List<Map<String, Object>> page = new ArrayList<>();
+		for (Map<String, Object> row : rows.subList(0, Math.min(50, rows.size()))) {
+			Map<String, Object> item = new LinkedHashMap<>(ReferenceEndpoints.camelRow(row));
+			item.put("at", plain(row.get("at")));
+			item.put("clientName", clients.get(row.get("client")));
+			item.put("responsibleName", users.get(row.get("responsible")));
+			page.add(item);
+		}
+		return Map.of("rows", page);
 	}
 
 	@GetMapping("/calendar/events")
