@@ -132,7 +132,7 @@ class InteractionPages {
 		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("options", options(state));
 		model.addAttribute("canReassign", false);
-		this.view.show(model, () -> list.page(state.query(), user), locale);
+		this.view.show(model, () -> list.page(state.query(), user), locale, kind -> "ti-activity");
 		return "lists/list";
 	}
 

@@ -110,7 +110,8 @@ class ClientPages {
 		model.addAttribute("listTitle", "clients.title");
 		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("canReassign", user.is(Role.ADMINISTRATOR) || user.is(Role.HEAD_OF_DEPARTMENT));
-		this.view.show(model, () -> list.page(state.query(), user), locale);
+		this.view.show(model, () -> list.page(state.query(), user), locale,
+				kind -> "INDIVIDUAL".equals(kind) ? "ti-user" : "ti-building");
 		return "lists/list";
 	}
 

@@ -100,7 +100,7 @@ class LeadPages {
 		model.addAttribute("listTitle", "leads.title");
 		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("canReassign", distributes(user));
-		this.view.show(model, () -> leads.page(state.query(), user), locale);
+		this.view.show(model, () -> leads.page(state.query(), user), locale, kind -> "ti-inbox");
 		return "lists/list";
 	}
 

@@ -136,7 +136,8 @@ class DealPages {
 		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("options", options());
 		model.addAttribute("canReassign", false);
-		this.view.show(model, () -> list.page(state.query(), user), locale);
+		this.view.show(model, () -> list.page(state.query(), user), locale, kind -> "WON".equals(kind)
+				? "ti-trophy text-green" : "LOST".equals(kind) ? "ti-mood-sad text-red" : "ti-briefcase");
 		if (model.getAttribute("page") != null) {
 			model.addAttribute("totals", list.totals(state.query(), user));
 			model.addAttribute("totalsUpTo", DealList.TOTALS_UP_TO);

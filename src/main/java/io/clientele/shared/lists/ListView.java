@@ -46,28 +46,44 @@ public class ListView {
 	}
 
 	/**
+	 * @param icon the classes of the icon before the name (by the record's kind)
 	 * @param groupLabel set on the first row of each group, when grouped
 	 */
-	public record Row(long id, String name, String kind, List<String> cells, @Nullable String groupLabel) {
+	public record Row(long id, String name, String kind, String icon, List<String> cells, @Nullable String groupLabel) {
 	}
 
 	/**
 	 * Puts a page of the list and its rows into the model, or the reason it cannot be
-	 * shown (a wrong filter), which the list template says.
+	 * shown (a wrong filter), which the list template says. What the template would
+	 * otherwise work out per cell is worked out here once: the classes of each column's
+	 * cells ({@code cellClasses}: the third column on hides at phone width, numbers,
+	 * dates and phones do not wrap) and each row's icon.
+	 * @param icons the icon's classes for a record's kind
 	 */
 	public void show(org.springframework.ui.Model model, java.util.function.Supplier<RecordListPage> query,
-			Locale locale) {
+			Locale locale, Function<String, String> icons) {
 		try {
 			RecordListPage page = query.get();
 			model.addAttribute("page", page);
-			model.addAttribute("rows", rows(page, locale));
+			model.addAttribute("rows", rows(page, locale, icons));
+			model.addAttribute("cellClasses", cellClasses(page.columns()));
 		}
 		catch (io.clientele.shared.RuleViolation violation) {
 			model.addAttribute("listError", violation);
 		}
 	}
 
-	public List<Row> rows(RecordListPage page, Locale locale) {
+	private static List<String> cellClasses(List<ListColumn> columns) {
+		List<String> classes = new ArrayList<>(columns.size());
+		for (int i = 0; i < columns.size(); i++) {
+			ListColumn column = columns.get(i);
+			boolean nowrap = column.key().equals("phone") || column.sortType() != ListColumn.SortType.TEXT;
+			classes.add(((i > 1 ? "d-none d-md-table-cell " : "") + (nowrap ? "text-nowrap" : "")).strip());
+		}
+		return classes;
+	}
+
+	private List<Row> rows(RecordListPage page, Locale locale, Function<String, String> icons) {
 		Map<String, Map<Long, String>> names = names(page.columns(), page.group(), page.rows());
 		List<Row> rows = new ArrayList<>();
 		Object previousGroup = new Object();
@@ -81,7 +97,7 @@ public class ListView {
 				groupLabel = groupLabel(page.group(), row, names, locale);
 				previousGroup = row.groupValue();
 			}
-			rows.add(new Row(row.id(), row.name(), row.kind(), cells, groupLabel));
+			rows.add(new Row(row.id(), row.name(), row.kind(), icons.apply(row.kind()), cells, groupLabel));
 		}
 		return rows;
 	}
