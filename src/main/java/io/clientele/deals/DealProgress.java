@@ -74,20 +74,20 @@ public class DealProgress {
 	 */
 	@Transactional
 	public void switchMode(long id, DealMode mode, long version, CurrentUser actor) {
-		DealMode[] from = new DealMode[1];
-		Deal switched = change(id, version, actor, (deal, now) -> {
-			if (!store.maySwitchMode(deal, actor)) {
-				throw new RuleViolation("mode", "deal.mode.not-yours");
-			}
-			from[0] = deal.mode();
-			if (mode == DealMode.PROCESS_CONTROLLED && from[0] != mode) {
-				requireRouteMap(store.scenario(deal.scenarioId()));
-			}
-			store.switchMode(deal, mode, now);
-		});
-		if (from[0] != mode) {
-			events.publishEvent(new DealModeSwitched(id, switched.scenarioId(), switched.stageId(), from[0], mode,
-					store.scenario(switched.scenarioId()).routeMapKey(), actor.id(), clock.instant()));
+		Deal deal = store.visible(id, store.visibility(actor.id()));
+		deal.checkVersion(version);
+		if (!store.maySwitchMode(deal, actor)) {
+			throw new RuleViolation("mode", "deal.mode.not-yours");
+		}
+		DealMode from = deal.mode();
+		SalesScenario scenario = store.scenario(deal.scenarioId());
+		if (mode == DealMode.PROCESS_CONTROLLED && from != mode) {
+			requireRouteMap(scenario);
+		}
+		change(deal, actor.id(), (switched, now) -> store.switchMode(switched, mode, now));
+		if (from != mode) {
+			events.publishEvent(new DealModeSwitched(id, scenario.id(), deal.stageId(), from, mode,
+					scenario.routeMapKey(), actor.id(), clock.instant()));
 		}
 	}
 
@@ -170,11 +170,10 @@ public class DealProgress {
 
 	}
 
-	private Deal change(long id, long version, CurrentUser actor, Action action) {
+	private void change(long id, long version, CurrentUser actor, Action action) {
 		Deal deal = store.visible(id, store.visibility(actor.id()));
 		deal.checkVersion(version);
 		change(deal, actor.id(), action);
-		return deal;
 	}
 
 	private void change(Deal deal, @Nullable Long actorId, Action action) {

@@ -413,6 +413,42 @@ class ProcessControlledDealsIntegrationTests {
 			.hasMessageContaining("process.task.not-yours");
 	}
 
+	@Test
+	void an_action_for_a_role_goes_to_the_person_with_it_nearest_to_the_responsible_manager() {
+		long office = users.department("Office", users.rootDepartment());
+		CurrentUser responsible = users.user(Role.SALES_MANAGER, users.department("Desk", office));
+		CurrentUser upTheTree = users.user(Role.SUPPORT, office);
+		users.user(Role.SUPPORT, users.department("Support", office));
+		client = clients.create(new io.clientele.clients.ClientDraft(io.clientele.clients.ClientKind.ORGANISATION,
+				TestUsers.unique("ООО Поддержка"), null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+				Map.of()), responsible);
+		String key = TestUsers.unique("support-check");
+		maps.deploy(
+				("""
+						<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:clientele="https://clientele.io/bpmn"
+						             targetNamespace="https://clientele.io/route-maps">
+						  <process id="%s" isExecutable="true">
+						    <startEvent id="start"/>
+						    <userTask id="check" name="Проверить поддержку" clientele:assignee="role:SUPPORT"/>
+						    <endEvent id="end"/>
+						    <sequenceFlow id="a" sourceRef="start" targetRef="check"/>
+						    <sequenceFlow id="b" sourceRef="check" targetRef="end"/>
+						  </process>
+						</definitions>
+						"""
+					.formatted(key)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		long scenario = scenarios.createScenario(TestUsers.unique("Поддержка"));
+		scenarios.addStage(scenario, "Единственный", 10, null);
+		scenarios.assignRouteMap(scenario, key);
+
+		long deal = deals.create(draft(scenario, DealMode.PROCESS_CONTROLLED), responsible);
+
+		assertThat(openTask(deal).assigneeId()).as("the office is above the desk, the support department beside it")
+			.isEqualTo(upTheTree.id());
+		assertThat(deals.card(deal, responsible).coExecutors()).containsKey(upTheTree.id());
+	}
+
 	private long open(DealMode mode) {
 		return deals.create(draft(wholesale.id(), mode), manager);
 	}

@@ -1,5 +1,9 @@
 package io.clientele.processes.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +29,7 @@ public class ProcessTaskInbox implements FlowableEventListener {
 
 	/** An open action as the inbox keeps it. */
 	public record Row(String taskId, String processInstanceId, String activityId, String name, @Nullable Long dealId,
-			@Nullable Long assigneeId, java.time.@Nullable Instant dueAt, java.time.Instant createdAt,
-			java.time.@Nullable Instant openedAt) {
+			@Nullable Long assigneeId, @Nullable Instant dueAt, Instant createdAt, @Nullable Instant openedAt) {
 	}
 
 	private static final String COLUMNS = "task_id, process_instance_id, activity_id, name, deal_id, assignee_id, due_at, created_at, opened_at";
@@ -94,7 +97,7 @@ public class ProcessTaskInbox implements FlowableEventListener {
 	}
 
 	/** The assignee opened it: it is no longer new to them. */
-	public void opened(String taskId, java.time.Instant at) {
+	public void opened(String taskId, Instant at) {
 		jdbc.sql("update process_tasks set opened_at = ? where task_id = ? and opened_at is null")
 			.params(at.atOffset(ZoneOffset.UTC), taskId)
 			.update();
@@ -120,13 +123,13 @@ public class ProcessTaskInbox implements FlowableEventListener {
 		return assignee == null || !assignee.matches("[1-9][0-9]{0,17}") ? null : Long.parseLong(assignee);
 	}
 
-	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, Long.class),
 				rs.getObject(6, Long.class), instant(rs, 7), instant(rs, 8), instant(rs, 9));
 	}
 
-	private static java.time.@Nullable Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-		java.time.OffsetDateTime time = rs.getObject(column, java.time.OffsetDateTime.class);
+	private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
 		return time == null ? null : time.toInstant();
 	}
 
