@@ -66,15 +66,81 @@ public class DealProgress {
 		change(id, version, actor, (deal, now) -> store.reopen(deal, actor.id(), now));
 	}
 
-	/** Switches how the deal is managed: for its responsible manager or a head. */
+	/**
+	 * Switches how the deal is managed: for its responsible manager or a head. Process
+	 * control needs a route map on the deal's scenario; the switch publishes
+	 * {@link DealModeSwitched}, on which the deal's process starts or ends in this
+	 * transaction (a process that cannot start refuses the switch).
+	 */
 	@Transactional
 	public void switchMode(long id, DealMode mode, long version, CurrentUser actor) {
-		change(id, version, actor, (deal, now) -> {
-			if (!store.maySwitchMode(deal, actor)) {
-				throw new RuleViolation("mode", "deal.mode.not-yours");
-			}
-			store.switchMode(deal, mode, now);
-		});
+		Deal deal = store.visible(id, store.visibility(actor.id()));
+		deal.checkVersion(version);
+		if (!store.maySwitchMode(deal, actor)) {
+			throw new RuleViolation("mode", "deal.mode.not-yours");
+		}
+		DealMode from = deal.mode();
+		SalesScenario scenario = store.scenario(deal.scenarioId());
+		if (mode == DealMode.PROCESS_CONTROLLED && from != mode) {
+			requireRouteMap(scenario);
+		}
+		change(deal, actor.id(), (switched, now) -> store.switchMode(switched, mode, now));
+		if (from != mode) {
+			events.publishEvent(new DealModeSwitched(id, scenario.id(), deal.stageId(), from, mode,
+					scenario.routeMapKey(), actor.id(), clock.instant()));
+		}
+	}
+
+	/**
+	 * Refused unless the scenario has a route map for its process-controlled deals to
+	 * follow.
+	 */
+	static void requireRouteMap(SalesScenario scenario) {
+		if (scenario.routeMapKey() == null) {
+			throw new RuleViolation("mode", "deal.mode.no-route-map", scenario.name());
+		}
+	}
+
+	/**
+	 * Moves a process-controlled deal to the stage that its process's action sets. For
+	 * the module that runs route maps, inside the engine's transaction; refused for a
+	 * deal under any other mode, so it moves no other deal. In the history like a move by
+	 * hand.
+	 * @param actorId who completed the step that led here, or null for the system
+	 */
+	@Transactional
+	public void moveByProcess(long id, long stageId, @Nullable Long actorId) {
+		byProcess(id, actorId, (deal, now) -> store.moveByProcess(deal, stageId, actorId, now));
+	}
+
+	/** Closes a process-controlled deal as won where its process ends so. */
+	@Transactional
+	public void winByProcess(long id, @Nullable Long actorId) {
+		byProcess(id, actorId, (deal, now) -> store.win(deal, actorId, now));
+	}
+
+	/**
+	 * Closes a process-controlled deal as lost, for the reason given in its process's
+	 * last step (required).
+	 */
+	@Transactional
+	public void loseByProcess(long id, @Nullable Long reasonId, @Nullable String note, @Nullable Long actorId) {
+		byProcess(id, actorId, (deal, now) -> store.lose(deal, reasonId, note, actorId, now));
+	}
+
+	/**
+	 * Makes the person of a process's action a co-executor of the process-controlled
+	 * deal, so that they may open it (they could not see it).
+	 */
+	@Transactional
+	public void addCoExecutorByProcess(long id, long userId, @Nullable Long actorId) {
+		byProcess(id, actorId, (deal, now) -> store.addCoExecutor(deal, userId, now));
+	}
+
+	private void byProcess(long id, @Nullable Long actorId, Action action) {
+		Deal deal = store.live(id);
+		deal.requireProcessControlled();
+		change(deal, actorId, action);
 	}
 
 	@Transactional
@@ -105,9 +171,14 @@ public class DealProgress {
 	}
 
 	private void change(long id, long version, CurrentUser actor, Action action) {
-		Instant now = clock.instant();
 		Deal deal = store.visible(id, store.visibility(actor.id()));
 		deal.checkVersion(version);
+		change(deal, actor.id(), action);
+	}
+
+	private void change(Deal deal, @Nullable Long actorId, Action action) {
+		Instant now = clock.instant();
+		long id = deal.id();
 		var fields = store.fields();
 		var before = store.snapshot(deal, fields);
 		long fromStage = deal.stageId();
@@ -116,11 +187,11 @@ public class DealProgress {
 		var changes = store.changes(before, deal, fields);
 		if (!changes.isEmpty()) {
 			events.publishEvent(new RecordChanged(DealService.RECORD_TYPE, id, RecordChanged.Action.UPDATED, changes,
-					actor.id(), now));
+					actorId, now));
 		}
 		if (fromStage != deal.stageId() || fromState != deal.state()) {
-			events.publishEvent(new DealStageChanged(id, deal.scenarioId(), fromStage, deal.stageId(), deal.state(),
-					actor.id(), now));
+			events.publishEvent(
+					new DealStageChanged(id, deal.scenarioId(), fromStage, deal.stageId(), deal.state(), actorId, now));
 		}
 	}
 

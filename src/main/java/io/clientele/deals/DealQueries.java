@@ -102,6 +102,40 @@ public class DealQueries {
 		return subjects;
 	}
 
+	/**
+	 * A live deal's facts for the system, whoever may see it; empty when deleted or none.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<DealFacts> facts(long dealId) {
+		return jdbc.sql("""
+				select id, subject, client_id, scenario_id, stage_id, mode, state, responsible_id, co_executor_ids
+				  from deals where id = ? and deleted_at is null
+				""")
+			.param(dealId)
+			.query((rs, n) -> new DealFacts(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+					DealMode.valueOf(rs.getString(6)), DealState.valueOf(rs.getString(7)), rs.getLong(8),
+					List.of((Long[]) rs.getArray(9).getArray())))
+			.optional();
+	}
+
+	/**
+	 * Which of these live deals the user may see: one statement over the deals' primary
+	 * key, for another module's list of records that point at deals (process tasks).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> visibleAmong(java.util.Collection<Long> dealIds, long userId) {
+		if (dealIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		DealVisibility visibility = store.visibility(userId);
+		return java.util.Set.copyOf(visibility
+			.bind(jdbc.sql("select d.id from deals d where d.id = any(:ids) and d.deleted_at is null and "
+					+ visibility.sqlCondition("d")))
+			.param("ids", dealIds.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+	}
+
 	/** The client a deal is about, whether the reader may see the deal or not. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<Long> clientOf(long dealId) {

@@ -42,18 +42,28 @@ public class DealService {
 	}
 
 	/**
+	 * Under process control the deal's scenario must have a route map, which starts (in
+	 * this transaction) on {@link DealModeSwitched}.
 	 * @param leadId the lead the deal came from, or null
 	 */
 	@Transactional
 	public long create(DealDraft draft, @Nullable Long leadId, CurrentUser actor) {
 		Instant now = clock.instant();
 		var stage = store.startStage(draft.scenarioId(), draft.stageId());
+		DealMode mode = draft.mode() == null ? DealMode.MANUAL_STAGES : draft.mode();
+		SalesScenario scenario = store.scenario(stage.scenarioId());
+		if (mode == DealMode.PROCESS_CONTROLLED) {
+			DealProgress.requireRouteMap(scenario);
+		}
 		var fields = store.fields();
 		var data = store.check(draft, null, stage.probability(), actor, fields);
-		Deal deal = store.create(data, stage, draft.mode() == null ? DealMode.MANUAL_STAGES : draft.mode(), leadId,
-				actor.id(), now);
+		Deal deal = store.create(data, stage, mode, leadId, actor.id(), now);
 		events.publishEvent(new RecordChanged(RECORD_TYPE, deal.id(), RecordChanged.Action.CREATED,
 				store.initialChanges(deal, fields), actor.id(), now));
+		if (mode == DealMode.PROCESS_CONTROLLED) {
+			events.publishEvent(new DealModeSwitched(deal.id(), scenario.id(), stage.id(), null, mode,
+					scenario.routeMapKey(), actor.id(), now));
+		}
 		return deal.id();
 	}
 

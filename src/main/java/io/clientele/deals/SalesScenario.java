@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
  * A line of business's way to a sale: its stages in order.
  *
  * @param stages every stage, switched-off ones included, in order
+ * @param routeMapKey the route map its process-controlled deals follow, or null when they
+ * cannot be process-controlled
  */
-public record SalesScenario(long id, String name, boolean active, List<Stage> stages) {
+public record SalesScenario(long id, String name, boolean active, List<Stage> stages, @Nullable String routeMapKey) {
 
 	public SalesScenario {
 		stages = List.copyOf(stages);

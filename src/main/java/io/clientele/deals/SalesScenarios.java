@@ -7,9 +7,11 @@ import java.util.Map;
 
 import io.clientele.deals.SalesScenario.ChecklistItem;
 import io.clientele.deals.SalesScenario.Stage;
+import io.clientele.deals.spi.ScenarioRouteMaps;
 import io.clientele.shared.RecordNotFound;
 import io.clientele.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,10 +27,13 @@ public class SalesScenarios {
 
 	private final JdbcClient jdbc;
 
+	private final ObjectProvider<ScenarioRouteMaps> routeMaps;
+
 	private volatile @Nullable Settings settings;
 
-	SalesScenarios(JdbcClient jdbc) {
+	SalesScenarios(JdbcClient jdbc, ObjectProvider<ScenarioRouteMaps> routeMaps) {
 		this.jdbc = jdbc;
+		this.routeMaps = routeMaps;
 	}
 
 	/** Every scenario with every stage and its active checklist, in order. */
@@ -74,9 +79,10 @@ public class SalesScenarios {
 						rs.getObject(6, Integer.class), rs.getBoolean(7),
 						List.copyOf(items.getOrDefault(id, List.of()))));
 		});
-		return List.copyOf(jdbc.sql("select id, name, active from sales_scenarios order by active desc, position, id")
+		return List.copyOf(jdbc
+			.sql("select id, name, active, route_map_key from sales_scenarios order by active desc, position, id")
 			.query((rs, n) -> new SalesScenario(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
-					List.copyOf(stages.getOrDefault(rs.getLong(1), List.of()))))
+					List.copyOf(stages.getOrDefault(rs.getLong(1), List.of())), rs.getString(4)))
 			.list());
 	}
 
@@ -132,6 +138,38 @@ public class SalesScenarios {
 		catch (DuplicateKeyException ex) {
 			throw new RuleViolation("name", "scenario.name-taken");
 		}
+	}
+
+	/** The route maps a scenario may follow, by key; none when no module runs them. */
+	@Transactional(readOnly = true)
+	public List<ScenarioRouteMaps.Choice> routeMapChoices() {
+		ScenarioRouteMaps maps = routeMaps.getIfAvailable();
+		return maps == null ? List.of() : maps.choices();
+	}
+
+	/**
+	 * Sets the route map the scenario's process-controlled deals follow from now on
+	 * (deals already running keep their process), or none. Refused for a map that is not
+	 * deployed or whose actions set stages the scenario does not have.
+	 */
+	@Transactional
+	public void assignRouteMap(long id, @Nullable String key) {
+		SalesScenario scenario = scenario(id);
+		String checked = key == null || key.isBlank() ? null : key.strip();
+		if (checked != null) {
+			ScenarioRouteMaps maps = routeMaps.getIfAvailable();
+			if (maps == null || maps.choices().stream().noneMatch(choice -> choice.key().equals(checked))) {
+				throw new RuleViolation("routeMapKey", "scenario.route-map.unknown", checked);
+			}
+			List<String> missing = maps.stagesMissingIn(checked, scenario);
+			if (!missing.isEmpty()) {
+				throw new RuleViolation("routeMapKey", "scenario.route-map.stages-missing", checked,
+						String.join(", ", missing));
+			}
+		}
+		jdbc.sql("update sales_scenarios set route_map_key = ?, version = version + 1 where id = ?")
+			.params(checked, id)
+			.update();
 	}
 
 	@Transactional

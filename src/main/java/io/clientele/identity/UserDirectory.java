@@ -137,6 +137,51 @@ public class UserDirectory {
 				""").param("department", departmentId).query(Long.class).list();
 	}
 
+	/**
+	 * The head of the user's department: its head, or when it has none (or the user heads
+	 * it), the head of the nearest department above; active heads only. Empty at the top.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> headOf(long userId) {
+		return jdbc
+			.sql("""
+					with recursive up(id, parent_id, head_user_id, depth) as (
+					  select d.id, d.parent_id, d.head_user_id, 0 from departments d join users u on u.department_id = d.id
+					   where u.id = :user
+					  union all
+					  select d.id, d.parent_id, d.head_user_id, up.depth + 1 from departments d join up on d.id = up.parent_id
+					)
+					select h.id from up join users h on h.id = up.head_user_id
+					 where h.active and h.id <> :user order by up.depth limit 1
+					""")
+			.param("user", userId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * The active person with this role nearest to the user: in the user's department (the
+	 * user themself first), else in the nearest department above; the oldest account
+	 * among several. Empty when nobody up the tree has the role.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> nearestWithRole(long userId, Role role) {
+		return jdbc
+			.sql("""
+					with recursive up(id, parent_id, depth) as (
+					  select d.id, d.parent_id, 0 from departments d join users u on u.department_id = d.id where u.id = :user
+					  union all
+					  select d.id, d.parent_id, up.depth + 1 from departments d join up on d.id = up.parent_id
+					)
+					select p.id from up join users p on p.department_id = up.id
+					 where p.active and p.role = :role order by up.depth, p.id <> :user, p.id limit 1
+					""")
+			.param("user", userId)
+			.param("role", role.name())
+			.query(Long.class)
+			.optional();
+	}
+
 	/** A department by name, for pickers. */
 	public record DepartmentName(long id, String name) {
 	}

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.clientele.identity.UserDirectory;
+import io.clientele.identity.UserSummary;
 import io.clientele.processes.internal.RouteMapFile;
 import io.clientele.processes.internal.RouteMapReader;
 import io.clientele.shared.RecordNotFound;
@@ -44,6 +46,7 @@ public class RouteMaps {
 			<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
 			             xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
 			             xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+			             xmlns:clientele="https://clientele.io/bpmn"
 			             id="{key}-definitions" targetNamespace="https://clientele.io/route-maps">
 			  <process id="{key}" name="{name}" isExecutable="true">
 			    <startEvent id="start"/>
@@ -62,11 +65,14 @@ public class RouteMaps {
 
 	private final RuntimeService runtime;
 
+	private final UserDirectory users;
+
 	private final RouteMapReader reader = new RouteMapReader();
 
-	RouteMaps(RepositoryService repository, RuntimeService runtime) {
+	RouteMaps(RepositoryService repository, RuntimeService runtime, UserDirectory users) {
 		this.repository = repository;
 		this.runtime = runtime;
+		this.users = users;
 	}
 
 	/**
@@ -81,6 +87,14 @@ public class RouteMaps {
 	}
 
 	private DeployedRouteMap deploy(RouteMapFile file) {
+		List<RouteMapProblem> unknownUsers = file.usersNamed()
+			.stream()
+			.filter(id -> users.find(id).filter(UserSummary::active).isEmpty())
+			.map(id -> RouteMapProblem.of("routemap.problem.assignee.user-unknown", String.valueOf(id)))
+			.toList();
+		if (!unknownUsers.isEmpty()) {
+			throw new RouteMapRefused(unknownUsers);
+		}
 		ProcessDefinition before = latest(file.key());
 		Deployment deployment;
 		try {

@@ -37,6 +37,21 @@ final class DealFixtures {
 		optionalItem = scenarios.addChecklistItem(second, "Прислали реквизиты", true);
 	}
 
+	/**
+	 * The scenario's process-controlled deals follow the test map {@code by-positions}
+	 * (deployed here unless it is), whose actions set the 2nd, 3rd and 4th stages.
+	 */
+	DealFixtures followingRouteMap(SalesScenarios scenarios, io.clientele.processes.RouteMaps maps) {
+		try (var map = DealFixtures.class.getResourceAsStream("/processes/by-positions.bpmn20.xml")) {
+			maps.deploy(map.readAllBytes());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		scenarios.assignRouteMap(scenario, "by-positions");
+		return this;
+	}
+
 	DealDraft draft(long clientId, String subject) {
 		return draft(clientId, subject, DealMode.MANUAL_STAGES, List.of());
 	}

@@ -52,6 +52,9 @@ class DealProgressIntegrationTests {
 	SalesScenarios scenarios;
 
 	@Autowired
+	io.clientele.processes.RouteMaps routeMaps;
+
+	@Autowired
 	RecordHistory history;
 
 	@Autowired
@@ -83,7 +86,7 @@ class DealProgressIntegrationTests {
 		head = users.user(Role.HEAD_OF_DEPARTMENT, sales);
 		manager = users.user(Role.SALES_MANAGER, sales);
 		colleague = users.user(Role.SALES_MANAGER, sales);
-		fixtures = new DealFixtures(scenarios);
+		fixtures = new DealFixtures(scenarios).followingRouteMap(scenarios, routeMaps);
 		client = clients.create(DealFixtures.client(TestUsers.unique("ООО Этапы")), manager);
 	}
 

@@ -318,7 +318,7 @@ class RouteMapsIntegrationTests {
 		for (String step : List.of("Квалификация", "Коммерческое предложение")) {
 			var task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 			assertThat(task.getName()).isEqualTo(step);
-			tasks.complete(task.getId(), Map.of("accepted", false));
+			tasks.complete(task.getId(), Map.of("answer_accepted", "no"));
 		}
 		assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getName())
 			.isEqualTo("Указать причину отказа и закрыть");

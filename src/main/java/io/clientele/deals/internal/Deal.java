@@ -185,6 +185,45 @@ public class Deal extends Aggregate {
 		if (target.position() > current.position()) {
 			StageExitChecklistPolicy.check(current, tickedItems());
 		}
+		enter(target, actorId, now);
+	}
+
+	/**
+	 * Moves a process-controlled deal to the stage its process's action sets: any active
+	 * stage of its scenario, forwards or back. The stage's checklist does not hold it:
+	 * the process's actions carry their own.
+	 */
+	void moveByProcess(Stage target, @Nullable Long actorId, Instant now) {
+		requireInWork();
+		requireProcessControlled();
+		if (target.scenarioId() != scenarioId || !target.active()) {
+			throw new RuleViolation("stageId", "deal.move.stage-invalid");
+		}
+		if (target.id() != stageId) {
+			enter(target, actorId, now);
+		}
+	}
+
+	/**
+	 * Makes the user a co-executor (the person of a process's action sees the deal so).
+	 */
+	void addCoExecutor(long userId, Instant now) {
+		requireProcessControlled();
+		if (userId != responsibleId && !coExecutorIds().contains(userId)) {
+			Long[] more = Arrays.copyOf(coExecutorIds, coExecutorIds.length + 1);
+			more[coExecutorIds.length] = userId;
+			coExecutorIds = more;
+			updatedAt = now;
+		}
+	}
+
+	public void requireProcessControlled() {
+		if (mode != DealMode.PROCESS_CONTROLLED) {
+			throw new RuleViolation(null, "deal.process.not-controlled");
+		}
+	}
+
+	private void enter(Stage target, @Nullable Long actorId, Instant now) {
 		currentVisit().ifPresent(visit -> visit.leave(StageVisit.Outcome.MOVED, target.id(), actorId, now));
 		visits.add(new StageVisit(scenarioId, target.id(), actorId, now));
 		stageId = target.id();

@@ -87,6 +87,13 @@ public class DealStore {
 			.orElseThrow(() -> new RecordNotFound("Deal", id));
 	}
 
+	/**
+	 * A live deal whoever may see it: for what the system does to a deal (its process).
+	 */
+	public Deal live(long id) {
+		return deals.findById(id).filter(deal -> !deal.deleted()).orElseThrow(() -> new RecordNotFound("Deal", id));
+	}
+
 	public Deal visibleInRecycleBin(long id, DealVisibility visibility) {
 		return deals.findById(id)
 			.filter(Deal::deleted)
@@ -193,12 +200,22 @@ public class DealStore {
 		save(deal);
 	}
 
-	public void win(Deal deal, long actorId, Instant now) {
+	public void moveByProcess(Deal deal, long stageId, @Nullable Long actorId, Instant now) {
+		deal.moveByProcess(stage(deal, stageId), actorId, now);
+		save(deal);
+	}
+
+	public void addCoExecutor(Deal deal, long userId, Instant now) {
+		deal.addCoExecutor(userId, now);
+		save(deal);
+	}
+
+	public void win(Deal deal, @Nullable Long actorId, Instant now) {
 		deal.win(stage(deal), actorId, now);
 		save(deal);
 	}
 
-	public void lose(Deal deal, @Nullable Long reasonId, @Nullable String note, long actorId, Instant now) {
+	public void lose(Deal deal, @Nullable Long reasonId, @Nullable String note, @Nullable Long actorId, Instant now) {
 		if (reasonId == null
 				|| scenarios.lossReasons().stream().noneMatch(reason -> reason.id() == reasonId && reason.active())) {
 			throw new RuleViolation("reasonId", "deal.lose.reason-required");

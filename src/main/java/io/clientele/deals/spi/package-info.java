@@ -1,6 +1,6 @@
 /**
  * What other modules implement to take part in the deal pages: a section of the deal
- * card.
+ * card, and the route maps a sales scenario may follow.
  */
 @NamedInterface("spi")
 @NullMarked

@@ -41,6 +41,7 @@ class ScenarioSettingsPages {
 					.findFirst()
 					.orElseThrow(() -> new RecordNotFound("Scenario", scenario)));
 		model.addAttribute("reasons", scenarios.lossReasons());
+		model.addAttribute("routeMaps", scenarios.routeMapChoices());
 		return "admin/scenarios";
 	}
 
@@ -57,6 +58,16 @@ class ScenarioSettingsPages {
 			@RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
 		return act(redirect, () -> {
 			scenarios.updateScenario(id, name, active);
+			return BACK + "?scenario=" + id;
+		});
+	}
+
+	/** The route map the scenario's process-controlled deals follow (blank: none). */
+	@PostMapping("/{id}/route-map")
+	String routeMap(@PathVariable long id, @RequestParam(defaultValue = "") String routeMapKey,
+			RedirectAttributes redirect) {
+		return act(redirect, () -> {
+			scenarios.assignRouteMap(id, routeMapKey);
 			return BACK + "?scenario=" + id;
 		});
 	}
@@ -131,6 +142,7 @@ class ScenarioSettingsPages {
 		}
 		catch (RuleViolation violation) {
 			redirect.addFlashAttribute("failure", violation.messageKey());
+			redirect.addFlashAttribute("failureArgs", violation.arguments());
 			return BACK;
 		}
 	}

@@ -43,9 +43,11 @@ import org.xml.sax.SAXParseException;
  * Reads an uploaded route map file the way the engine will, and refuses it with every
  * problem found, in this order: not XML; not BPMN; not valid against the BPMN 2.0 schema
  * (Flowable's copy); elements Clientele does not support ({@link SupportedElements});
- * what Flowable's own process validator finds. A file that passes is normalised: its
- * plain tasks become user tasks (the CRM's actions) and its process is made executable,
- * since drawings from other tools are often marked as not executable.
+ * what it says in Clientele's namespace ({@link ActionChecks}); what Flowable's own
+ * process validator finds. A file that passes is normalised: its plain tasks become user
+ * tasks (the CRM's actions), its process is made executable, since drawings from other
+ * tools are often marked as not executable, and its questions' answers get their
+ * conditions.
  */
 public final class RouteMapReader {
 
@@ -76,13 +78,18 @@ public final class RouteMapReader {
 		if (!unsupported.isEmpty()) {
 			throw new RouteMapRefused(unsupported);
 		}
+		List<RouteMapProblem> actions = ActionChecks.check(document);
+		if (!actions.isEmpty()) {
+			throw new RouteMapRefused(actions);
+		}
 		boolean executable = "true".equals(process(document).getAttribute("isExecutable"));
 		int tasks = makeExecutable(document);
-		byte[] xml = tasks == 0 && executable && isUtf8(document) ? content : write(document);
+		int answers = ActionChecks.writeAnswers(document);
+		byte[] xml = tasks == 0 && answers == 0 && executable && isUtf8(document) ? content : write(document);
 		BpmnModel model = convert(xml);
 		validateWithEngine(model);
 		Process process = model.getMainProcess();
-		return new RouteMapFile(process.getId(), name(model, process), xml, tasks);
+		return new RouteMapFile(process.getId(), name(model, process), xml, tasks, ActionChecks.usersNamed(document));
 	}
 
 	private static Document parse(byte[] content) {

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.clientele.deals.SalesScenario;
+import io.clientele.deals.SalesScenarios;
+import io.clientele.identity.Role;
+import io.clientele.identity.UserDirectory;
+import io.clientele.identity.UserSummary;
 import io.clientele.processes.DeployedRouteMap;
 import io.clientele.processes.RouteMapProblem;
 import io.clientele.processes.RouteMapRefused;
@@ -43,8 +48,14 @@ class RouteMapPages {
 
 	private final RouteMaps maps;
 
-	RouteMapPages(RouteMaps maps) {
+	private final UserDirectory users;
+
+	private final SalesScenarios scenarios;
+
+	RouteMapPages(RouteMaps maps, UserDirectory users, SalesScenarios scenarios) {
 		this.maps = maps;
+		this.users = users;
+		this.scenarios = scenarios;
 	}
 
 	@GetMapping
@@ -123,6 +134,16 @@ class RouteMapPages {
 		model.addAttribute("version", version);
 		model.addAttribute("xml", xml);
 		model.addAttribute("problems", problems);
+		model.addAttribute("people", users.all().stream().filter(UserSummary::active).toList());
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("stages",
+				scenarios.all()
+					.stream()
+					.flatMap(scenario -> scenario.activeStages().stream())
+					.map(SalesScenario.Stage::name)
+					.distinct()
+					.sorted()
+					.toList());
 		return EDITOR;
 	}
 

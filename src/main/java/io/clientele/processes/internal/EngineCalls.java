@@ -1,0 +1,40 @@
+package io.clientele.processes.internal;
+
+import java.util.function.Supplier;
+
+import io.clientele.shared.RuleViolation;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.impl.identity.Authentication;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Calls into the engine on behalf of a user: the engine's history names them (who
+ * started, who completed), and Clientele's hooks inside the engine record them as who
+ * moved the deal. A rule of the deal refused inside the engine (a stage, a loss reason)
+ * comes out as that refusal, not as the engine's wrapper of it.
+ */
+public final class EngineCalls {
+
+	private EngineCalls() {
+	}
+
+	public static <T> T as(@Nullable Long userId, Supplier<T> work) {
+		String before = Authentication.getAuthenticatedUserId();
+		Authentication.setAuthenticatedUserId(userId == null ? null : String.valueOf(userId));
+		try {
+			return work.get();
+		}
+		catch (FlowableException ex) {
+			for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+				if (cause instanceof RuleViolation violation) {
+					throw violation;
+				}
+			}
+			throw ex;
+		}
+		finally {
+			Authentication.setAuthenticatedUserId(before);
+		}
+	}
+
+}

@@ -1,0 +1,136 @@
+package io.clientele.processes.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
+import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
+import org.flowable.task.api.Task;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The open actions of running processes as rows of {@code process_tasks}, written in the
+ * engine's own transaction: added when the engine creates a task, changed when it is
+ * given to someone else, removed when it is completed or deleted (a process ended by
+ * hand, an action moved). "My tasks" and the task pages read them by assignee and by
+ * deal, on indexes the engine's tables do not have.
+ */
+@Component
+public class ProcessTaskInbox implements FlowableEventListener {
+
+	/** An open action as the inbox keeps it. */
+	public record Row(String taskId, String processInstanceId, String activityId, String name, @Nullable Long dealId,
+			@Nullable Long assigneeId, @Nullable Instant dueAt, Instant createdAt, @Nullable Instant openedAt) {
+	}
+
+	private static final String COLUMNS = "task_id, process_instance_id, activity_id, name, deal_id, assignee_id, due_at, created_at, opened_at";
+
+	private final JdbcClient jdbc;
+
+	ProcessTaskInbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(Task task, @Nullable Long dealId) {
+		jdbc.sql(
+				"""
+						insert into process_tasks (task_id, process_instance_id, activity_id, name, deal_id, assignee_id, due_at,
+						                           created_at)
+						values (?, ?, ?, ?, ?, (select id from users where id = ?), ?, ?)
+						on conflict (task_id) do nothing
+						""")
+			.params(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
+					task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), dealId,
+					userId(task.getAssignee()),
+					task.getDueDate() == null ? null : task.getDueDate().toInstant().atOffset(ZoneOffset.UTC),
+					task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	@Override
+	public void onEvent(FlowableEvent event) {
+		if (!(event instanceof FlowableEntityEvent entityEvent) || !(entityEvent.getEntity() instanceof Task task)) {
+			return;
+		}
+		if (event.getType() == FlowableEngineEventType.TASK_ASSIGNED) {
+			jdbc.sql(
+					"update process_tasks set assignee_id = (select id from users where id = ?), opened_at = null where task_id = ?")
+				.params(userId(task.getAssignee()), task.getId())
+				.update();
+		}
+		else if (event.getType() == FlowableEngineEventType.TASK_COMPLETED
+				|| event.getType() == FlowableEngineEventType.ENTITY_DELETED) {
+			jdbc.sql("delete from process_tasks where task_id = ?").param(task.getId()).update();
+		}
+	}
+
+	/** A person's open actions, soonest deadline first (none last), then oldest first. */
+	public List<Row> of(long assigneeId, int limit) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from process_tasks where assignee_id = ?
+				 order by (due_at is null), due_at, created_at limit ?
+				""").params(assigneeId, limit).query(ProcessTaskInbox::row).list();
+	}
+
+	/** The open actions of a deal's processes, oldest first. */
+	public List<Row> ofDeal(long dealId) {
+		return jdbc.sql("select " + COLUMNS + " from process_tasks where deal_id = ? order by created_at, task_id")
+			.param(dealId)
+			.query(ProcessTaskInbox::row)
+			.list();
+	}
+
+	public Optional<Row> find(String taskId) {
+		return jdbc.sql("select " + COLUMNS + " from process_tasks where task_id = ?")
+			.param(taskId)
+			.query(ProcessTaskInbox::row)
+			.optional();
+	}
+
+	/** The assignee opened it: it is no longer new to them. */
+	public void opened(String taskId, Instant at) {
+		jdbc.sql("update process_tasks set opened_at = ? where task_id = ? and opened_at is null")
+			.params(at.atOffset(ZoneOffset.UTC), taskId)
+			.update();
+	}
+
+	@Override
+	public boolean isFailOnException() {
+		return true;
+	}
+
+	@Override
+	public boolean isFireOnTransactionLifecycleEvent() {
+		return false;
+	}
+
+	@Override
+	public @Nullable String getOnTransaction() {
+		return null;
+	}
+
+	/** An assignee that is not a user's id (a map of another tool's) is kept as none. */
+	private static @Nullable Long userId(@Nullable String assignee) {
+		return assignee == null || !assignee.matches("[1-9][0-9]{0,17}") ? null : Long.parseLong(assignee);
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, Long.class),
+				rs.getObject(6, Long.class), instant(rs, 7), instant(rs, 8), instant(rs, 9));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+		return time == null ? null : time.toInstant();
+	}
+
+}
