@@ -16,11 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param lossReasons the reasons to choose from when it does
  * @param mayComplete whether the reader may complete it (its person, or a head or an
  * administrator who sees the deal)
+ * @param dueAt its regulation time (from its deadline), or null
+ * @param escalatedAt when it passed its deadline and went up to the head, or null
+ * @param escalatedFrom whom it was taken from then, or null
  */
 public record ProcessTaskCard(String taskId, String name, String mapName, long dealId, String dealSubject,
 		long clientId, String clientName, String stageName, @Nullable Long assigneeId, String assigneeName,
 		Instant createdAt, List<String> checklist, @Nullable Question question, boolean losesDeal,
-		List<LossReason> lossReasons, boolean mayComplete) {
+		List<LossReason> lossReasons, boolean mayComplete, @Nullable Instant dueAt, @Nullable Instant escalatedAt,
+		@Nullable String escalatedFrom) {
 
 	public ProcessTaskCard {
 		checklist = List.copyOf(checklist);

@@ -88,12 +88,16 @@ public class ProcessTasks {
 		boolean losesDeal = open.map().losesDeal(activity, null)
 				|| question != null && question.answers().stream().anyMatch(ProcessTaskCard.Answer::losesDeal);
 		Long assignee = open.row().assigneeId();
+		Optional<ProcessTaskInbox.Escalation> escalation = inbox.escalation(taskId);
+		Long escalatedFrom = escalation.map(ProcessTaskInbox.Escalation::fromId).orElse(null);
 		return new ProcessTaskCard(taskId, open.row().name(), open.map().name(), open.deal().id(),
 				open.deal().subject(), open.deal().clientId(), open.deal().clientName(), open.deal().stageName(),
 				assignee, assignee == null ? "" : users.names(List.of(assignee)).getOrDefault(assignee, "#" + assignee),
 				open.row().createdAt(), action.checklist(), question, losesDeal,
 				losesDeal ? scenarios.lossReasons().stream().filter(LossReason::active).toList() : List.of(),
-				mayComplete(open, reader));
+				mayComplete(open, reader), open.row().dueAt(),
+				escalation.map(ProcessTaskInbox.Escalation::at).orElse(null), escalatedFrom == null ? null
+						: users.names(List.of(escalatedFrom)).getOrDefault(escalatedFrom, "#" + escalatedFrom));
 	}
 
 	/**

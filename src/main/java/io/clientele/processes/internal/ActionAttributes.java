@@ -30,8 +30,15 @@ public final class ActionAttributes {
 
 	public static final String OUTCOME = "outcome";
 
+	/**
+	 * How long an action may take before it goes up to the head, an ISO 8601 duration
+	 * ({@code P2D}, {@code PT4H}); the reader turns it into a timer on the action
+	 * (decision 0017).
+	 */
+	public static final String DEADLINE = "deadline";
+
 	/** The attributes an action may carry. */
-	public static final Set<String> OF_ACTIONS = Set.of(ASSIGNEE, STAGE, CHECKLIST);
+	public static final Set<String> OF_ACTIONS = Set.of(ASSIGNEE, STAGE, CHECKLIST, DEADLINE);
 
 	/** The attributes an end event may carry. */
 	public static final Set<String> OF_END_EVENTS = Set.of(OUTCOME);
@@ -121,6 +128,29 @@ public final class ActionAttributes {
 			return List.of();
 		}
 		return value.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+	}
+
+	/**
+	 * Whether the text is a deadline a map may give: an ISO 8601 duration of days, hours
+	 * and minutes ({@code P2D}, {@code PT4H}, {@code P1DT12H}), at least a minute and at
+	 * most a year.
+	 */
+	public static boolean isDeadline(@Nullable String value) {
+		if (value == null || !value.strip().matches("P(?:[0-9]{1,3}D)?(?:T(?:[0-9]{1,4}H)?(?:[0-9]{1,6}M)?)?")) {
+			return false;
+		}
+		try {
+			java.time.Duration duration = java.time.Duration.parse(value.strip());
+			return duration.toMinutes() >= 1 && duration.toDays() <= 366;
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return false;
+		}
+	}
+
+	/** The id of the timer the reader attaches to an action for its deadline. */
+	public static String deadlineEventId(String actionId) {
+		return actionId + "_deadline";
 	}
 
 	/** The variable a question's answer is kept in: the gateway's id as a name. */

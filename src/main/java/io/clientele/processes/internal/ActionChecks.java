@@ -111,6 +111,61 @@ public final class ActionChecks {
 	}
 
 	/**
+	 * Gives each action with a {@code clientele:deadline} its timer: a non-interrupting
+	 * boundary timer event without outgoing flows, {@code <action>_deadline}, whose
+	 * firing sends the action up to the head ({@code DeadlineEscalation}). A timer
+	 * written for a deadline that is no longer there goes. Answers how many timers it
+	 * wrote or removed.
+	 */
+	public static int writeDeadlines(Document document) {
+		Element process = process(document);
+		ActionChecks map = new ActionChecks(process);
+		int written = 0;
+		for (Element action : List.copyOf(map.nodes.values())) {
+			if (!ACTIONS.contains(action.getLocalName())) {
+				continue;
+			}
+			String deadline = action.getAttributeNS(ActionAttributes.NAMESPACE, ActionAttributes.DEADLINE).strip();
+			String eventId = ActionAttributes.deadlineEventId(action.getAttribute("id"));
+			Element existing = map.nodes.get(eventId);
+			boolean ours = existing != null && existing.getLocalName().equals("boundaryEvent")
+					&& existing.getAttribute("attachedToRef").equals(action.getAttribute("id"))
+					&& map.outgoing(existing).isEmpty();
+			if (deadline.isEmpty()) {
+				if (ours) {
+					process.removeChild(existing);
+					written++;
+				}
+				continue;
+			}
+			if (existing != null && !ours) {
+				continue;
+			}
+			if (existing != null) {
+				if (deadline.equals(existing.getTextContent().strip())
+						&& "false".equals(existing.getAttribute("cancelActivity"))) {
+					continue;
+				}
+				process.removeChild(existing);
+			}
+			String prefix = action.getPrefix() == null ? "" : action.getPrefix() + ":";
+			Element event = document.createElementNS(SupportedElements.MODEL, prefix + "boundaryEvent");
+			event.setAttribute("id", eventId);
+			event.setAttribute("attachedToRef", action.getAttribute("id"));
+			event.setAttribute("cancelActivity", "false");
+			Element timer = document.createElementNS(SupportedElements.MODEL, prefix + "timerEventDefinition");
+			Element duration = document.createElementNS(SupportedElements.MODEL, prefix + "timeDuration");
+			duration.setAttributeNS(XSI, "xsi:type", prefix + "tFormalExpression");
+			duration.setTextContent(deadline);
+			timer.appendChild(duration);
+			event.appendChild(timer);
+			process.appendChild(event);
+			written++;
+		}
+		return written;
+	}
+
+	/**
 	 * The exclusive gateways with two or more outgoing flows whose answering flows carry
 	 * no condition but the answer's own (as an exported map has them): a gateway whose
 	 * flows carry the author's conditions decides on process variables instead (decision
@@ -170,6 +225,11 @@ public final class ActionChecks {
 			case ActionAttributes.ASSIGNEE -> {
 				if (Assignee.parse(value).isEmpty()) {
 					problems.add(RouteMapProblem.of("routemap.problem.assignee", label(action), value));
+				}
+			}
+			case ActionAttributes.DEADLINE -> {
+				if (!ActionAttributes.isDeadline(value)) {
+					problems.add(RouteMapProblem.of("routemap.problem.deadline", label(action), value));
 				}
 			}
 			case ActionAttributes.STAGE -> {

@@ -72,6 +72,9 @@ class DealFollowsProcess implements CreateUserTaskInterceptor, FlowableEventList
 	@Override
 	public void beforeCreateUserTask(CreateUserTaskBeforeContext context) {
 		DelegateExecution execution = context.getExecution();
+		if (context.getDueDate() == null || context.getDueDate().isBlank()) {
+			RouteMapModel.deadlineOf(context.getUserTask()).ifPresent(context::setDueDate);
+		}
 		Object startingAt = execution.getTransientVariable(STARTING_AT);
 		if (startingAt != null && !startingAt.equals(context.getUserTask().getId())) {
 			return;

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Clientele's own code in the engine, registered in its configuration rather than named
  * in maps (which see no beans, decision 0013): the hook on every new action that moves
  * the deal and picks the action's person, the listener that closes a deal where its
- * process ends, and the inbox of open actions.
+ * process ends, the inbox of open actions, and the escalation of an action whose deadline
+ * passed.
  */
 @Component
 class EngineHooks implements ProcessEngineConfigurationConfigurer {
@@ -21,9 +22,12 @@ class EngineHooks implements ProcessEngineConfigurationConfigurer {
 
 	private final ProcessTaskInbox inbox;
 
-	EngineHooks(DealFollowsProcess deals, ProcessTaskInbox inbox) {
+	private final DeadlineEscalation deadlines;
+
+	EngineHooks(DealFollowsProcess deals, ProcessTaskInbox inbox, DeadlineEscalation deadlines) {
 		this.deals = deals;
 		this.inbox = inbox;
+		this.deadlines = deadlines;
 	}
 
 	@Override
@@ -35,6 +39,14 @@ class EngineHooks implements ProcessEngineConfigurationConfigurer {
 		}
 		listeners.add(deals);
 		listeners.add(inbox);
+		listeners.add(deadlines);
+		// Timers (deadlines) and async continuations run on the engine's job executor,
+		// which Spring Boot's starter switches on (flowable.async-executor-activate);
+		// several
+		// nodes take a due job exactly once through the engine's lock on its row
+		// (decision
+		// 0017).
+		configuration.setAsyncExecutorActivate(true);
 		configuration.setEventListeners(listeners);
 	}
 

@@ -12,6 +12,10 @@ import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
+import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.engine.impl.util.ProcessDefinitionUtil;
+import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.task.api.Task;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,19 +45,51 @@ public class ProcessTaskInbox implements FlowableEventListener {
 	}
 
 	void add(Task task, @Nullable Long dealId) {
+		ProcessDefinition map = ProcessDefinitionUtil.getProcessDefinition(task.getProcessDefinitionId());
+		ExecutionEntity process = CommandContextUtil.getExecutionEntityManager().findById(task.getProcessInstanceId());
 		jdbc.sql(
 				"""
 						insert into process_tasks (task_id, process_instance_id, activity_id, name, deal_id, assignee_id, due_at,
-						                           created_at)
-						values (?, ?, ?, ?, ?, (select id from users where id = ?), ?, ?)
+						                           created_at, process_definition_key, process_definition_version,
+						                           process_started_at)
+						values (?, ?, ?, ?, ?, (select id from users where id = ?), ?, ?, ?, ?, ?)
 						on conflict (task_id) do nothing
 						""")
 			.params(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
 					task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), dealId,
-					userId(task.getAssignee()),
-					task.getDueDate() == null ? null : task.getDueDate().toInstant().atOffset(ZoneOffset.UTC),
-					task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC))
+					userId(task.getAssignee()), utc(task.getDueDate()), utc(task.getCreateTime()),
+					map == null ? null : map.getKey(), map == null ? null : map.getVersion(),
+					process == null ? utc(task.getCreateTime()) : utc(process.getStartTime()))
 			.update();
+	}
+
+	/**
+	 * The action passed its deadline and went up to a head (or stayed where it was when
+	 * there is no head above): it is marked as overdue, with whom it came from.
+	 */
+	void escalated(String taskId, @Nullable Long fromId, Instant at) {
+		jdbc.sql("""
+				update process_tasks set escalated_at = ?, escalated_from_id = (select id from users where id = ?)
+				 where task_id = ? and escalated_at is null
+				""").params(at.atOffset(ZoneOffset.UTC), fromId, taskId).update();
+	}
+
+	/** When an action went up to a head and from whom; empty while it has not. */
+	public Optional<Escalation> escalation(String taskId) {
+		return jdbc.sql(
+				"select escalated_at, escalated_from_id from process_tasks where task_id = ? and escalated_at is not null")
+			.param(taskId)
+			.query((rs, n) -> new Escalation(java.util.Objects.requireNonNull(instant(rs, 1)),
+					rs.getObject(2, Long.class)))
+			.optional();
+	}
+
+	/** An action sent up to a head when its deadline passed. */
+	public record Escalation(Instant at, @Nullable Long fromId) {
+	}
+
+	private static @Nullable OffsetDateTime utc(java.util.@Nullable Date date) {
+		return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import io.clientele.deals.SalesScenario;
 import io.clientele.deals.SalesScenario.Stage;
 import io.clientele.processes.internal.ActionAttributes.Assignee;
 import io.clientele.processes.internal.ActionAttributes.Outcome;
+import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.EndEvent;
 import org.flowable.bpmn.model.ExclusiveGateway;
@@ -21,6 +22,7 @@ import org.flowable.bpmn.model.FlowNode;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.StartEvent;
+import org.flowable.bpmn.model.TimerEventDefinition;
 import org.flowable.bpmn.model.UserTask;
 import org.jspecify.annotations.Nullable;
 
@@ -81,6 +83,43 @@ public final class RouteMapModel {
 				blankToNull(task.getAttributeValue(ActionAttributes.NAMESPACE, ActionAttributes.STAGE)),
 				ActionAttributes
 					.checklist(task.getAttributeValue(ActionAttributes.NAMESPACE, ActionAttributes.CHECKLIST)));
+	}
+
+	/**
+	 * The action's deadline as its timer writes it (an ISO 8601 duration or date), from
+	 * the timer that sends it up to the head if there is one, else from the first timer
+	 * on it: the regulation time the action's due date follows (decision 0017).
+	 */
+	public static Optional<String> deadlineOf(UserTask task) {
+		return task.getBoundaryEvents()
+			.stream()
+			.filter(event -> timer(event) != null)
+			.sorted(java.util.Comparator.comparing(event -> event.isCancelActivity()))
+			.map(event -> {
+				TimerEventDefinition timer = timer(event);
+				return timer.getTimeDuration() != null ? timer.getTimeDuration() : timer.getTimeDate();
+			})
+			.filter(text -> text != null && !text.isBlank())
+			.map(String::strip)
+			.findFirst();
+	}
+
+	/**
+	 * The action a timer sends up to the head when it fires: a non-interrupting timer on
+	 * an action (an interrupting one leaves the action by the map's own flow instead).
+	 */
+	public static Optional<UserTask> escalatedBy(@Nullable FlowElement element) {
+		return element instanceof BoundaryEvent event && !event.isCancelActivity() && timer(event) != null
+				&& event.getAttachedToRef() instanceof UserTask task ? Optional.of(task) : Optional.empty();
+	}
+
+	private static @Nullable TimerEventDefinition timer(BoundaryEvent event) {
+		return event.getEventDefinitions()
+			.stream()
+			.filter(TimerEventDefinition.class::isInstance)
+			.map(TimerEventDefinition.class::cast)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public Optional<Action> action(String activityId) {

@@ -84,7 +84,7 @@ public final class RouteMapReader {
 		}
 		boolean executable = "true".equals(process(document).getAttribute("isExecutable"));
 		int tasks = makeExecutable(document);
-		int answers = ActionChecks.writeAnswers(document);
+		int answers = ActionChecks.writeAnswers(document) + ActionChecks.writeDeadlines(document);
 		byte[] xml = tasks == 0 && answers == 0 && executable && isUtf8(document) ? content : write(document);
 		BpmnModel model = convert(xml);
 		validateWithEngine(model);
