@@ -31,8 +31,11 @@ public record ProcessTaskCard(String taskId, String name, String mapName, long d
 		lossReasons = List.copyOf(lossReasons);
 	}
 
-	/** The question after the action: the gateway's name, its branches the answers. */
-	public record Question(String text, List<Answer> answers) {
+	/**
+	 * The question after the action: the gateway's name, its branches the answers; with
+	 * {@code multiple}, a selection of one or more of them.
+	 */
+	public record Question(String text, List<Answer> answers, boolean multiple) {
 
 		public Question {
 			answers = List.copyOf(answers);

@@ -11,12 +11,20 @@ import org.jspecify.annotations.Nullable;
  * has one
  * @param ticked the indexes of the checklist items ticked
  * @param lossReasonId why the deal is lost, when completing it loses the deal
+ * @param chosen the chosen branches of the selection after it (sequence flows' ids), if
+ * it has one
  */
 public record ProcessTaskCompletion(@Nullable String answer, List<Integer> ticked, @Nullable Long lossReasonId,
-		@Nullable String lossNote) {
+		@Nullable String lossNote, List<String> chosen) {
 
 	public ProcessTaskCompletion {
 		ticked = List.copyOf(ticked);
+		chosen = List.copyOf(chosen);
+	}
+
+	public ProcessTaskCompletion(@Nullable String answer, List<Integer> ticked, @Nullable Long lossReasonId,
+			@Nullable String lossNote) {
+		this(answer, ticked, lossReasonId, lossNote, List.of());
 	}
 
 }

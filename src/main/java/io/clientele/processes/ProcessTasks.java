@@ -83,7 +83,8 @@ public class ProcessTasks {
 					q.answers()
 						.stream()
 						.map(answer -> new ProcessTaskCard.Answer(answer.flowId(), answer.label(), answer.losesDeal()))
-						.toList()))
+						.toList(),
+					q.multiple()))
 			.orElse(null);
 		boolean losesDeal = open.map().losesDeal(activity, null)
 				|| question != null && question.answers().stream().anyMatch(ProcessTaskCard.Answer::losesDeal);
@@ -119,7 +120,21 @@ public class ProcessTasks {
 		Map<String, Object> variables = new HashMap<>();
 		Map<String, Object> local = new HashMap<>();
 		Optional<RouteMapModel.Question> question = open.map().questionAfter(action.id());
-		if (question.isPresent()) {
+		if (question.isPresent() && question.get().multiple()) {
+			List<RouteMapModel.Answer> chosen = question.get()
+				.answers()
+				.stream()
+				.filter(candidate -> completion.chosen().contains(candidate.flowId()))
+				.toList();
+			if (chosen.isEmpty()) {
+				throw new RuleViolation("chosen", "process.task.choice-required");
+			}
+			question.get()
+				.answers()
+				.forEach(answer -> variables.put(question.get().variable(answer), chosen.contains(answer)));
+			local.put(ANSWER, String.join(", ", chosen.stream().map(RouteMapModel.Answer::label).toList()));
+		}
+		else if (question.isPresent()) {
 			RouteMapModel.Answer answer = question.get()
 				.answers()
 				.stream()

@@ -158,6 +158,28 @@ public final class ActionAttributes {
 		return "answer_" + gatewayId.replaceAll("[^A-Za-z0-9_]", "_");
 	}
 
+	/**
+	 * The variable that says whether a branch of a selection (an inclusive gateway asked
+	 * as a question) was chosen: one boolean per branch.
+	 */
+	public static String choiceVariable(String gatewayId, String flowId) {
+		return answerVariable(gatewayId) + "__" + flowId.replaceAll("[^A-Za-z0-9_]", "_");
+	}
+
+	/** The condition of a branch of a selection: it runs when it was chosen. */
+	public static String choiceCondition(String gatewayId, String flowId) {
+		return "${" + choiceVariable(gatewayId, flowId) + " == true}";
+	}
+
+	/**
+	 * The condition the reader writes on a branch of a question: the answer for an
+	 * exclusive gateway, the choice for an inclusive one (a selection).
+	 */
+	public static String questionCondition(String gatewayKind, String gatewayId, String flowId) {
+		return gatewayKind.equals("inclusiveGateway") ? choiceCondition(gatewayId, flowId)
+				: answerCondition(gatewayId, flowId);
+	}
+
 	/** The condition of the branch that answers the question. */
 	public static String answerCondition(String gatewayId, String flowId) {
 		return "${" + answerVariable(gatewayId) + " == '" + flowId + "'}";

@@ -102,7 +102,8 @@ public final class ActionChecks {
 				String prefix = flow.getPrefix() == null ? "" : flow.getPrefix() + ":";
 				Element condition = document.createElementNS(SupportedElements.MODEL, prefix + "conditionExpression");
 				condition.setAttributeNS(XSI, "xsi:type", prefix + "tFormalExpression");
-				condition.setTextContent(ActionAttributes.answerCondition(gateway.getAttribute("id"), flowId));
+				condition.setTextContent(
+						ActionAttributes.questionCondition(gateway.getLocalName(), gateway.getAttribute("id"), flowId));
 				flow.appendChild(condition);
 				written++;
 			}
@@ -166,7 +167,8 @@ public final class ActionChecks {
 	}
 
 	/**
-	 * The exclusive gateways with two or more outgoing flows whose answering flows carry
+	 * The exclusive gateways (questions) and inclusive ones (selections: several answers
+	 * at once, decision 0017) with two or more outgoing flows whose answering flows carry
 	 * no condition but the answer's own (as an exported map has them): a gateway whose
 	 * flows carry the author's conditions decides on process variables instead (decision
 	 * 0013).
@@ -174,11 +176,12 @@ public final class ActionChecks {
 	private List<Element> questionGateways() {
 		return nodes.values()
 			.stream()
-			.filter(node -> node.getLocalName().equals("exclusiveGateway") && outgoing(node).size() > 1)
+			.filter(node -> (node.getLocalName().equals("exclusiveGateway")
+					|| node.getLocalName().equals("inclusiveGateway")) && outgoing(node).size() > 1)
 			.filter(gateway -> outgoing(gateway).stream()
 				.filter(flow -> !flow.getAttribute("id").equals(gateway.getAttribute("default")))
-				.allMatch(flow -> condition(flow).isEmpty() || condition(flow)
-					.equals(ActionAttributes.answerCondition(gateway.getAttribute("id"), flow.getAttribute("id")))))
+				.allMatch(flow -> condition(flow).isEmpty() || condition(flow).equals(ActionAttributes
+					.questionCondition(gateway.getLocalName(), gateway.getAttribute("id"), flow.getAttribute("id")))))
 			.toList();
 	}
 

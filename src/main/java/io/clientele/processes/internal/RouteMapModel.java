@@ -19,6 +19,7 @@ import org.flowable.bpmn.model.EndEvent;
 import org.flowable.bpmn.model.ExclusiveGateway;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.FlowNode;
+import org.flowable.bpmn.model.InclusiveGateway;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.StartEvent;
@@ -56,8 +57,11 @@ public final class RouteMapModel {
 
 	}
 
-	/** A question: the gateway's name, and its outgoing flows as the answers. */
-	public record Question(String gatewayId, String text, List<Answer> answers) {
+	/**
+	 * A question: the gateway's name, and its outgoing flows as the answers; several of
+	 * them may be chosen together when it is a selection (an inclusive gateway).
+	 */
+	public record Question(String gatewayId, String text, List<Answer> answers, boolean multiple) {
 
 		public Question {
 			answers = List.copyOf(answers);
@@ -65,6 +69,13 @@ public final class RouteMapModel {
 
 		public String variable() {
 			return ActionAttributes.answerVariable(gatewayId);
+		}
+
+		/**
+		 * The variable that says whether the answer's branch of a selection was chosen.
+		 */
+		public String variable(Answer answer) {
+			return ActionAttributes.choiceVariable(gatewayId, answer.flowId());
 		}
 
 	}
@@ -139,7 +150,15 @@ public final class RouteMapModel {
 							flow.getTargetFlowElement() != null
 									&& outcome(flow.getTargetFlowElement()).orElse(null) == Outcome.LOST))
 					.toList();
-				return Optional.of(new Question(gateway.getId(), name(gateway), answers));
+				return Optional.of(new Question(gateway.getId(), name(gateway), answers, false));
+			}
+			if (next instanceof InclusiveGateway gateway && isSelection(gateway)) {
+				List<Answer> answers = gateway.getOutgoingFlows()
+					.stream()
+					.filter(flow -> !flow.getId().equals(gateway.getDefaultFlow()))
+					.map(flow -> new Answer(flow.getId(), label(flow), false))
+					.toList();
+				return Optional.of(new Question(gateway.getId(), name(gateway), answers, true));
 			}
 		}
 		return Optional.empty();
@@ -154,6 +173,19 @@ public final class RouteMapModel {
 			.stream()
 			.filter(flow -> !flow.getId().equals(gateway.getDefaultFlow()))
 			.allMatch(flow -> ActionAttributes.answerCondition(gateway.getId(), flow.getId())
+				.equals(flow.getConditionExpression() == null ? null : flow.getConditionExpression().strip()));
+	}
+
+	/**
+	 * Whether the inclusive gateway asks for a selection: two or more outgoing flows,
+	 * each but the default with the choice's condition the reader wrote
+	 * ({@link ActionChecks}).
+	 */
+	static boolean isSelection(InclusiveGateway gateway) {
+		return gateway.getOutgoingFlows().size() > 1 && gateway.getOutgoingFlows()
+			.stream()
+			.filter(flow -> !flow.getId().equals(gateway.getDefaultFlow()))
+			.allMatch(flow -> ActionAttributes.choiceCondition(gateway.getId(), flow.getId())
 				.equals(flow.getConditionExpression() == null ? null : flow.getConditionExpression().strip()));
 	}
 

@@ -48,12 +48,12 @@ class ProcessTaskPages {
 
 	@PostMapping("/processes/tasks/{id}")
 	String complete(@PathVariable String id, @RequestParam(required = false) @Nullable String answer,
-			@RequestParam(defaultValue = "") List<Integer> ticked,
+			@RequestParam(defaultValue = "") List<Integer> ticked, @RequestParam(defaultValue = "") List<String> chosen,
 			@RequestParam(required = false) @Nullable Long reasonId,
 			@RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal CurrentUser user,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
-			long dealId = tasks.complete(id, new ProcessTaskCompletion(answer, ticked, reasonId, note), user);
+			long dealId = tasks.complete(id, new ProcessTaskCompletion(answer, ticked, reasonId, note, chosen), user);
 			redirect.addFlashAttribute("notice", "process.task.done");
 			return tasks.nextOf(dealId, user)
 				.map(next -> "redirect:/processes/tasks/" + next)
@@ -64,6 +64,7 @@ class ProcessTaskPages {
 			model.addAttribute("failure", violation.messageKey());
 			model.addAttribute("failureArgs", violation.arguments());
 			model.addAttribute("ticked", ticked);
+			model.addAttribute("chosen", chosen);
 			return card(id, user, model);
 		}
 	}
