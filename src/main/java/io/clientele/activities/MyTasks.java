@@ -141,11 +141,23 @@ public class MyTasks {
 	/**
 	 * What the sidebar shows beside "My tasks": the open tasks that are new, overdue or
 	 * due today, up to {@link #BADGE_UP_TO} (one index-only range of the user's open
-	 * tasks).
+	 * tasks), and as many of the other modules' tasks ({@link TaskSource#attentionOf}).
 	 */
 	@Transactional(readOnly = true)
 	public long badge(long userId) {
 		Instant now = clock.instant();
+		long own = ownBadge(userId, now);
+		Instant tomorrow = today(now).plusDays(1).atStartOfDay(TaskStore.ZONE).toInstant();
+		for (TaskSource source : sources) {
+			if (own > BADGE_UP_TO) {
+				break;
+			}
+			own += source.attentionOf(userId, tomorrow, (int) (BADGE_UP_TO + 1 - own));
+		}
+		return Math.min(own, BADGE_UP_TO + 1);
+	}
+
+	private long ownBadge(long userId, Instant now) {
 		return jdbc.sql("""
 				select count(*) from (
 				  select 1 from tasks x

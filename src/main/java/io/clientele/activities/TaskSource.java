@@ -29,4 +29,14 @@ public interface TaskSource {
 	 */
 	List<TaskSourceItem> openOf(long executorId, int limit);
 
+	/**
+	 * How many of the executor's open tasks want attention — new to them, or due before
+	 * the given instant (the end of today) — counting at most {@code bound}: what the
+	 * sidebar's badge of "My tasks" adds for this source. A source whose tasks change
+	 * tells the executors' pages through {@link MyTasksChanges}.
+	 */
+	default long attentionOf(long executorId, java.time.Instant dueBefore, int bound) {
+		return 0;
+	}
+
 }

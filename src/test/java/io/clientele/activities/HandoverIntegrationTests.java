@@ -95,7 +95,8 @@ class HandoverIntegrationTests {
 
 		assertThat(handover.preview(leaving.id(), admin)).containsExactly(new HandoverCount("handover.part.clients", 2),
 				new HandoverCount("handover.part.deals", 1), new HandoverCount("handover.part.tasks", 1),
-				new HandoverCount("handover.part.work-items", 1), new HandoverCount("handover.part.interactions", 1));
+				new HandoverCount("handover.part.work-items", 1), new HandoverCount("handover.part.process-tasks", 0),
+				new HandoverCount("handover.part.interactions", 1));
 		mvc.perform(get("/admin/handover").param("from", String.valueOf(leaving.id())).with(user(admin)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-test=\"handover-count-handover.part.deals\"")));

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.clientele.activities.MyTasksChanges;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
  * engine's own transaction: added when the engine creates a task, changed when it is
  * given to someone else, removed when it is completed or deleted (a process ended by
  * hand, an action moved). "My tasks" and the task pages read them by assignee and by
- * deal, on indexes the engine's tables do not have.
+ * deal, on indexes the engine's tables do not have; the holders' open pages hear that
+ * their "My tasks" changed ({@link MyTasksChanges}) when the engine's transaction
+ * commits.
  */
 @Component
 public class ProcessTaskInbox implements FlowableEventListener {
@@ -40,8 +43,11 @@ public class ProcessTaskInbox implements FlowableEventListener {
 
 	private final JdbcClient jdbc;
 
-	ProcessTaskInbox(JdbcClient jdbc) {
+	private final MyTasksChanges myTasksChanges;
+
+	ProcessTaskInbox(JdbcClient jdbc, MyTasksChanges myTasksChanges) {
 		this.jdbc = jdbc;
+		this.myTasksChanges = myTasksChanges;
 	}
 
 	void add(Task task, @Nullable Long dealId) {
@@ -61,6 +67,7 @@ public class ProcessTaskInbox implements FlowableEventListener {
 					map == null ? null : map.getKey(), map == null ? null : map.getVersion(),
 					process == null ? utc(task.getCreateTime()) : utc(process.getStartTime()))
 			.update();
+		changed(userId(task.getAssignee()));
 	}
 
 	/**
@@ -98,14 +105,18 @@ public class ProcessTaskInbox implements FlowableEventListener {
 			return;
 		}
 		if (event.getType() == FlowableEngineEventType.TASK_ASSIGNED) {
+			Long before = holder(task.getId());
 			jdbc.sql(
 					"update process_tasks set assignee_id = (select id from users where id = ?), opened_at = null where task_id = ?")
 				.params(userId(task.getAssignee()), task.getId())
 				.update();
+			changed(before, userId(task.getAssignee()));
 		}
 		else if (event.getType() == FlowableEngineEventType.TASK_COMPLETED
 				|| event.getType() == FlowableEngineEventType.ENTITY_DELETED) {
+			Long before = holder(task.getId());
 			jdbc.sql("delete from process_tasks where task_id = ?").param(task.getId()).update();
+			changed(before);
 		}
 	}
 
@@ -115,6 +126,17 @@ public class ProcessTaskInbox implements FlowableEventListener {
 				 from process_tasks where assignee_id = ?
 				 order by (due_at is null), due_at, created_at limit ?
 				""").params(assigneeId, limit).query(ProcessTaskInbox::row).list();
+	}
+
+	/**
+	 * A person's open actions that are new to them or due before the instant, soonest
+	 * first, at most {@code limit}: the part of their "My tasks" badge.
+	 */
+	public List<Row> attentionOf(long assigneeId, Instant dueBefore, int limit) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from process_tasks where assignee_id = ? and (opened_at is null or due_at < ?)
+				 order by (due_at is null), due_at, created_at limit ?
+				""").params(assigneeId, dueBefore.atOffset(ZoneOffset.UTC), limit).query(ProcessTaskInbox::row).list();
 	}
 
 	/** The open actions of a deal's processes, oldest first. */
@@ -152,6 +174,20 @@ public class ProcessTaskInbox implements FlowableEventListener {
 	@Override
 	public @Nullable String getOnTransaction() {
 		return null;
+	}
+
+	private @Nullable Long holder(String taskId) {
+		return jdbc.sql("select assignee_id from process_tasks where task_id = ?")
+			.param(taskId)
+			.query((rs, n) -> rs.getObject(1, Long.class))
+			.optional()
+			.orElse(null);
+	}
+
+	/** The holders' open pages refresh the badge of "My tasks" when this commits. */
+	private void changed(@Nullable Long... holders) {
+		List<Long> people = java.util.Arrays.stream(holders).filter(java.util.Objects::nonNull).toList();
+		myTasksChanges.changed(people);
 	}
 
 	/** An assignee that is not a user's id (a map of another tool's) is kept as none. */

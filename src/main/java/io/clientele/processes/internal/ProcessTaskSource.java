@@ -1,11 +1,13 @@
 package io.clientele.processes.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.clientele.activities.TaskSource;
 import io.clientele.activities.TaskSourceItem;
@@ -39,23 +41,34 @@ class ProcessTaskSource implements TaskSource {
 
 	@Override
 	public List<TaskSourceItem> openOf(long executorId, int limit) {
-		List<ProcessTaskInbox.Row> rows = inbox.of(executorId, limit)
-			.stream()
-			.filter(row -> row.dealId() != null)
-			.toList();
-		Set<Long> dealIds = rows.stream()
-			.map(ProcessTaskInbox.Row::dealId)
-			.filter(Objects::nonNull)
-			.collect(java.util.stream.Collectors.toSet());
-		Set<Long> visible = deals.visibleAmong(dealIds, executorId);
-		Map<Long, String> subjects = deals.subjects(visible);
+		List<ProcessTaskInbox.Row> rows = visible(inbox.of(executorId, limit), executorId);
+		Map<Long, String> subjects = deals.subjects(
+				rows.stream().map(ProcessTaskInbox.Row::dealId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		return rows.stream()
-			.filter(row -> visible.contains(row.dealId()))
 			.map(row -> new TaskSourceItem("/processes/tasks/" + row.taskId(),
 					row.name() + " · " + subjects.getOrDefault(row.dealId(), ""),
 					row.dueAt() == null ? null : LocalDate.ofInstant(row.dueAt(), ZONE), row.dueAt(),
 					row.openedAt() == null))
 			.toList();
+	}
+
+	/**
+	 * The person's actions that are new to them or due before the instant, as "My tasks"
+	 * shows them.
+	 */
+	@Override
+	public long attentionOf(long executorId, Instant dueBefore, int bound) {
+		return visible(inbox.attentionOf(executorId, dueBefore, bound), executorId).size();
+	}
+
+	/** The rows whose deal the person may see. */
+	private List<ProcessTaskInbox.Row> visible(List<ProcessTaskInbox.Row> rows, long executorId) {
+		Set<Long> dealIds = rows.stream()
+			.map(ProcessTaskInbox.Row::dealId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		Set<Long> visible = dealIds.isEmpty() ? Set.of() : deals.visibleAmong(dealIds, executorId);
+		return rows.stream().filter(row -> row.dealId() != null && visible.contains(row.dealId())).toList();
 	}
 
 }
