@@ -25,8 +25,12 @@ end
 $$;
 
 -- The monitoring list: everything (an administrator) by how long the action waits, and one
--- map's actions the same way; the counts per map and version are one grouped scan of the
--- narrow key index.
+-- map's actions the same way (the version is shown, not filtered). The counts per map and
+-- version are one grouped index-only scan of the reader's rows: about 80 ms for an
+-- administrator over 100,000 running processes on PostgreSQL 15, a few ms for a head's
+-- department (decision 0017).
 create index process_tasks_waiting_idx on process_tasks (created_at, task_id);
-create index process_tasks_map_idx on process_tasks (process_definition_key, process_definition_version, created_at, task_id);
+create index process_tasks_map_idx on process_tasks (process_definition_key, created_at, task_id);
+create index process_tasks_counts_idx on process_tasks (process_definition_key, process_definition_version, process_instance_id)
+    include (due_at);
 create index process_tasks_escalated_from_idx on process_tasks (escalated_from_id) where escalated_from_id is not null;

@@ -146,6 +146,50 @@ class ProcessDeadlinesIntegrationTests {
 	}
 
 	@Test
+	void a_standard_timer_drawn_on_an_action_escalates_it_too() {
+		String key = TestUsers.unique("drawn-timer");
+		maps.deploy(
+				"""
+						<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="https://clientele.io/route-maps">
+						  <process id="%s" isExecutable="true">
+						    <startEvent id="start"/>
+						    <userTask id="call" name="Позвонить клиенту"/>
+						    <boundaryEvent id="late" name="Через 3 часа" attachedToRef="call" cancelActivity="false">
+						      <timerEventDefinition><timeDuration>PT3H</timeDuration></timerEventDefinition>
+						    </boundaryEvent>
+						    <endEvent id="end"/>
+						    <sequenceFlow id="a" sourceRef="start" targetRef="call"/>
+						    <sequenceFlow id="b" sourceRef="call" targetRef="end"/>
+						  </process>
+						</definitions>
+						"""
+					.formatted(key)
+					.getBytes(StandardCharsets.UTF_8));
+		Instant before = engine.getClock().getCurrentTime().toInstant();
+		ProcessTaskInbox.Row call = inbox.ofDeal(startDeal(key)).get(0);
+		assertThat(call.dueAt()).isBetween(before.plus(Duration.ofHours(3)).minusSeconds(5),
+				before.plus(Duration.ofHours(3)).plusSeconds(60));
+
+		engine.getClock().setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(4))));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> inbox.find(call.taskId()).map(ProcessTaskInbox.Row::assigneeId).orElse(-1L) == head.id());
+		assertThat(inbox.escalation(call.taskId())).isPresent();
+	}
+
+	@Test
+	void a_changed_deadline_replaces_its_timer_and_a_removed_one_takes_it_away() {
+		String key = deployWithDeadline("P2D");
+		maps.deploy(map(key, "PT8H"));
+		String changed = new String(maps.export(key, 2), StandardCharsets.UTF_8);
+		assertThat(changed).contains("PT8H").doesNotContain("P2D");
+		assertThat(changed.split("call_deadline", -1)).as("one timer").hasSize(2);
+
+		maps.deploy(map(key, ""));
+		assertThat(new String(maps.export(key, 3), StandardCharsets.UTF_8)).doesNotContain("call_deadline");
+	}
+
+	@Test
 	void an_action_done_before_its_deadline_leaves_no_timer_behind() {
 		long deal = startDeal(deployWithDeadline("P1D"));
 		ProcessTaskInbox.Row call = inbox.ofDeal(deal).get(0);

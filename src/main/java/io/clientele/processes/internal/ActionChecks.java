@@ -231,7 +231,7 @@ public final class ActionChecks {
 				}
 			}
 			case ActionAttributes.DEADLINE -> {
-				if (!ActionAttributes.isDeadline(value)) {
+				if (!value.isBlank() && !ActionAttributes.isDeadline(value)) {
 					problems.add(RouteMapProblem.of("routemap.problem.deadline", label(action), value));
 				}
 			}

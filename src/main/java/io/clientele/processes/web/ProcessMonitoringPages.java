@@ -1,8 +1,13 @@
 package io.clientele.processes.web;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.Role;
 import io.clientele.identity.UserDirectory;
+import io.clientele.identity.UserSummary;
 import io.clientele.processes.ProcessMonitoring;
 import io.clientele.processes.RouteMaps;
 import org.jspecify.annotations.Nullable;
@@ -46,8 +51,14 @@ class ProcessMonitoringPages {
 		model.addAttribute("filtered", mapKey != null || person != null || department != null || overdue);
 		model.addAttribute("paged", after != null && !after.isBlank());
 		model.addAttribute("maps", maps.all());
-		model.addAttribute("people", monitoring.people(user));
-		model.addAttribute("departments", users.departments());
+		List<UserSummary> people = monitoring.people(user);
+		Set<Long> theirs = people.stream().map(UserSummary::departmentId).collect(Collectors.toSet());
+		model.addAttribute("people", people);
+		model.addAttribute("departments",
+				users.departments()
+					.stream()
+					.filter(candidate -> user.is(Role.ADMINISTRATOR) || theirs.contains(candidate.id()))
+					.toList());
 		model.addAttribute("administrator", user.is(Role.ADMINISTRATOR));
 		return "processes/monitoring";
 	}
