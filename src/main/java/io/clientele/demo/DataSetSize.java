@@ -46,6 +46,14 @@ public enum DataSetSize {
 		return clients * 10;
 	}
 
+	/**
+	 * How many open deals run a route map after {@code generate --only processes}: one
+	 * per ten clients (100,000 on M).
+	 */
+	public int processes() {
+		return clients / 10;
+	}
+
 	/** How many tasks and work items: one per client on average. */
 	public int tasks() {
 		return clients;

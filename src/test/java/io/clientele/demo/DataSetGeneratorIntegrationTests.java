@@ -122,6 +122,28 @@ class DataSetGeneratorIntegrationTests {
 			assertThat(activitiesFingerprint(jdbc)).isEqualTo(generatedActivities);
 			assertThatThrownBy(() -> generator.addActivities(DataSetSize.S, 1))
 				.hasMessageContaining("interactions or tasks already");
+
+			// Open deals put under process control each run their scenario's map in the
+			// engine, with one open action for a person.
+			var processes = clientele.bean(io.clientele.demo.internal.GeneratedProcesses.class);
+			assertThat(processes.add(DataSetSize.S, 1).started()).isEqualTo(1_000);
+			assertThat(jdbc.sql("select count(*) from deals where mode = 'PROCESS_CONTROLLED' and state = 'IN_WORK'")
+				.query(Long.class)
+				.single()).isEqualTo(1_000);
+			assertThat(jdbc.sql("""
+					select count(*) from flowable.act_ru_execution
+					where parent_id_ is null and business_key_ like 'deal:%'""").query(Long.class).single())
+				.isEqualTo(1_000);
+			assertThat(jdbc
+				.sql("""
+						select count(*) from deals d
+						where d.mode = 'PROCESS_CONTROLLED'
+						  and (select count(*) from process_tasks t where t.deal_id = d.id and t.assignee_id is not null) <> 1
+						""")
+				.query(Long.class)
+				.single()).isZero();
+			assertThatThrownBy(() -> processes.add(DataSetSize.S, 1))
+				.hasMessageContaining("process-controlled deals already");
 		}
 	}
 

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * configured, empty database with a named data set and ends. With {@code --only leads} or
  * {@code --only deals} it adds just those to a data set of that size and seed generated
  * before there were any; {@code --only activities} likewise adds the interactions and
- * tasks.
+ * tasks, and {@code --only processes} puts open deals under process control (through the
+ * engine; not part of a whole generation, as it takes minutes on M).
  */
 @Component
 @Order(200)
@@ -23,8 +24,11 @@ class GenerateCommand implements ApplicationRunner {
 
 	private final DataSetGenerator generator;
 
-	GenerateCommand(DataSetGenerator generator) {
+	private final GeneratedProcesses processes;
+
+	GenerateCommand(DataSetGenerator generator, GeneratedProcesses processes) {
 		this.generator = generator;
+		this.processes = processes;
 	}
 
 	@Override
@@ -51,9 +55,15 @@ class GenerateCommand implements ApplicationRunner {
 					report.tasks(), report.millis() / 1000);
 			return;
 		}
+		if ("processes".equals(only)) {
+			var report = processes.add(size, seed);
+			log.warn("Data set {}: {} processes started in {} s ({} deals passed over).", size, report.started(),
+					report.millis() / 1000, report.passedOver());
+			return;
+		}
 		if (only != null) {
-			throw new IllegalArgumentException(
-					"generate --only knows \"leads\", \"deals\" and \"activities\", not \"" + only + "\"");
+			throw new IllegalArgumentException("generate --only knows \"leads\", \"deals\", \"activities\" and"
+					+ " \"processes\", not \"" + only + "\"");
 		}
 		var report = generator.generate(size, seed, option(args, "password", null));
 		log.warn("""
