@@ -9,6 +9,7 @@ import io.clientele.deals.DealDraft;
 import io.clientele.deals.DealMode;
 import io.clientele.deals.DealService;
 import io.clientele.deals.SalesScenarios;
+import io.clientele.identity.internal.ApiTokens;
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.Role;
 import io.clientele.processes.internal.ProcessTaskInbox;
@@ -19,6 +20,7 @@ import org.flowable.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,6 +33,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -65,6 +68,9 @@ class ProcessGatewaysIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	ApiTokens tokens;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -115,6 +121,26 @@ class ProcessGatewaysIntegrationTests {
 		assertThat(names(deal)).as("the join waits for the samples").containsExactly("Отправить образцы");
 		completeActive(deal, "send-samples");
 		assertThat(names(deal)).containsExactly("Договориться о встрече");
+	}
+
+	@Test
+	void a_selection_is_answered_through_the_api_with_the_chosen_options() throws Exception {
+		long deal = start(branching("inclusiveGateway", "Что отправить?"));
+		String prepare = only(deal, "prepare");
+		String token = "Bearer " + tokens.issue(manager.id(), "selection").secret();
+
+		mvc.perform(get("/api/v1/process-tasks/" + prepare).header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.question.multiple").value(true))
+			.andExpect(jsonPath("$.question.answers.length()").value(3));
+		mvc.perform(post("/api/v1/process-tasks/" + prepare + "/completion").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"chosen\": []}")).andExpect(status().isUnprocessableContent());
+		mvc.perform(post("/api/v1/process-tasks/" + prepare + "/completion").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"chosen\": [\"to-catalog\"]}")).andExpect(status().isOk());
+
+		assertThat(names(deal)).containsExactly("Отправить каталог");
 	}
 
 	@Test

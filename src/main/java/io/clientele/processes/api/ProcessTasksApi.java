@@ -49,9 +49,11 @@ class ProcessTasksApi {
 	 * @param lossReasonId the loss reason's id, when the answer or the action loses the
 	 * deal
 	 * @param lossNote a note on the loss
+	 * @param chosen the ids of the chosen options' sequence flows, when a selection (one
+	 * or more answers) follows the action
 	 */
 	record Completion(@Nullable String answer, @Nullable List<Integer> ticked, @Nullable Long lossReasonId,
-			@Nullable String lossNote) {
+			@Nullable String lossNote, @Nullable List<String> chosen) {
 	}
 
 	/**
@@ -65,7 +67,8 @@ class ProcessTasksApi {
 	@PostMapping("/{id}/completion")
 	@Operation(summary = "Complete an action",
 			description = "Its person, a head or an administrator completes it: every checklist item ticked, the"
-					+ " question answered, a loss reason given when the deal ends lost. 422 names what is missing.")
+					+ " question answered (or one or more options of a selection chosen), a loss reason given when the"
+					+ " deal ends lost. 422 names what is missing.")
 	@ApiResponse(responseCode = "404", description = "No such open action, or its deal is not yours to see")
 	@ApiResponse(responseCode = "422", description = "A checklist item, the answer or the loss reason is missing,"
 			+ " or the action is someone else's")
@@ -74,7 +77,7 @@ class ProcessTasksApi {
 		long dealId = tasks.complete(id,
 				new ProcessTaskCompletion(completion.answer(),
 						completion.ticked() == null ? List.of() : completion.ticked(), completion.lossReasonId(),
-						completion.lossNote()),
+						completion.lossNote(), completion.chosen() == null ? List.of() : completion.chosen()),
 				user);
 		return new Completed(dealId, tasks.nextOf(dealId, user).orElse(null));
 	}
