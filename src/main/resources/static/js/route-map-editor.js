@@ -3,7 +3,8 @@
 // on the server like an uploaded file. Beside the canvas, a small form edits what
 // Clientele reads from the selected element, as attributes in its own namespace (bpmn-js
 // has no properties panel of its own here): who does an action, the deal's stage when it
-// starts, its checklist; how the deal ends at an end event.
+// starts, its checklist, its deadline (after which it goes up to the head); how the deal
+// ends at an end event.
 (function () {
   'use strict';
 
@@ -22,7 +23,8 @@
         properties: [
           { name: 'assignee', isAttr: true, type: 'String' },
           { name: 'stage', isAttr: true, type: 'String' },
-          { name: 'checklist', isAttr: true, type: 'String' }
+          { name: 'checklist', isAttr: true, type: 'String' },
+          { name: 'deadline', isAttr: true, type: 'String' }
         ]
       },
       {
@@ -46,6 +48,8 @@
     var stage = document.getElementById('prop-stage');
     var checklist = document.getElementById('prop-checklist');
     var outcome = document.getElementById('prop-outcome');
+    var deadline = document.getElementById('prop-deadline');
+    var deadlineUnit = document.getElementById('prop-deadline-unit');
     var selected = null;
 
     function is(element, type) {
@@ -58,6 +62,9 @@
       }
       if (is(element, 'bpmn:ExclusiveGateway')) {
         return 'question';
+      }
+      if (is(element, 'bpmn:InclusiveGateway')) {
+        return 'selection';
       }
       if (is(element, 'bpmn:EndEvent')) {
         return 'end';
@@ -100,6 +107,34 @@
       role.hidden = kind.value !== 'role';
     }
 
+    // A deadline as the map writes it (P2D, PT4H, P1DT12H) in whole days or hours.
+    function showDeadline(value) {
+      var parts = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(value || '');
+      if (!value || !parts) {
+        deadline.value = '';
+        deadlineUnit.value = 'D';
+        return;
+      }
+      var days = parseInt(parts[1] || '0', 10);
+      var hours = parseInt(parts[2] || '0', 10) + Math.ceil(parseInt(parts[3] || '0', 10) / 60);
+      if (hours === 0) {
+        deadline.value = days;
+        deadlineUnit.value = 'D';
+      } else {
+        deadline.value = days * 24 + hours;
+        deadlineUnit.value = 'H';
+      }
+    }
+
+    function updateDeadline() {
+      var amount = parseInt(deadline.value, 10);
+      if (!(amount > 0)) {
+        update({ 'clientele:deadline': '' });
+      } else {
+        update({ 'clientele:deadline': deadlineUnit.value === 'H' ? 'PT' + amount + 'H' : 'P' + amount + 'D' });
+      }
+    }
+
     function show(element) {
       selected = element;
       var section = sectionOf(element);
@@ -117,6 +152,7 @@
         showAssignee(bo.get('clientele:assignee'));
         stage.value = bo.get('clientele:stage') || '';
         checklist.value = bo.get('clientele:checklist') || '';
+        showDeadline(bo.get('clientele:deadline'));
       } else if (section === 'end') {
         outcome.value = bo.get('clientele:outcome') || '';
       }
@@ -144,6 +180,8 @@
       });
       update({ 'clientele:checklist': items.join('\n') });
     });
+    deadline.addEventListener('change', updateDeadline);
+    deadlineUnit.addEventListener('change', updateDeadline);
     outcome.addEventListener('change', function () {
       update({ 'clientele:outcome': outcome.value });
     });

@@ -199,6 +199,34 @@ class ProcessMonitoringBrowserTests {
 			.containsExactlyInAnyOrder("Отправить прайс", "Отправить образцы");
 	}
 
+	@Test
+	void an_administrator_gives_an_action_a_deadline_in_the_editor() {
+		CurrentUser admin = users.user(Role.ADMINISTRATOR, users.rootDepartment());
+		String drawn = TestUsers.unique("deadline-editor");
+		maps.deploy(RouteMapFiles.twoActions(drawn, "Check the order", "Check stock", "Confirm"));
+		Page page = signIn(admin, "en-GB", 1280, 900);
+		page.navigate(url("/admin/route-maps/" + drawn + "/versions/1/edit"));
+		assertThat(page.locator("[data-test=route-map-canvas]")).hasAttribute("data-ready", "true");
+
+		page.locator("[data-test=route-map-canvas] .djs-element[data-element-id=first]").click();
+		page.locator("[data-test=prop-deadline]").fill("4");
+		page.locator("[data-test=prop-deadline-unit]").selectOption("H");
+		assertThat(page.locator("[data-test=prop-deadline]")).hasValue("4");
+		BrowserExtension.screenshot(page, "route-map-deadline-desktop-en");
+		page.locator("[data-test=route-map-canvas] .djs-element[data-element-id=second]").click();
+		page.locator("[data-test=prop-deadline]").fill("2");
+		page.locator("[data-test=prop-deadline]").press("Tab");
+		page.locator("[data-test=route-map-canvas] .djs-element[data-element-id=first]").click();
+		assertThat(page.locator("[data-test=prop-deadline]")).hasValue("4");
+		assertThat(page.locator("[data-test=prop-deadline-unit]")).hasValue("H");
+		page.locator("[data-test=save-route-map]").click();
+
+		assertThat(page.locator("[data-test=notice]")).containsText("deployed as version 2");
+		String saved = new String(maps.export(drawn, 2), StandardCharsets.UTF_8);
+		assertThat(saved).contains("clientele:deadline=\"PT4H\"", "clientele:deadline=\"P2D\"", "first_deadline",
+				"second_deadline");
+	}
+
 	private String overdueDeal(String subject) {
 		engine.getClock().setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(3))));
 		String task;
