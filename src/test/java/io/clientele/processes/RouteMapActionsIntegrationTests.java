@@ -96,7 +96,7 @@ class RouteMapActionsIntegrationTests {
 				<userTask id="b" clientele:assignee="user:999999999" clientele:checklist="ok&#10;%s"/>
 				<userTask id="c" clientele:colour="red" clientele:stage="%s"/>
 				""".formatted(longItem, "s".repeat(101)), "a", "b", "c"))).containsExactly(
-				"Action a: «role:CEO» is not an assignee. Write responsible, head, user:<id> or role:<ROLE> (ADMINISTRATOR, HEAD_OF_DEPARTMENT, SALES_MANAGER, MARKETER, SUPPORT).",
+				"Action a: «role:CEO» is not an assignee. Write responsible, head, author, executor, user:<id> or role:<ROLE> (ADMINISTRATOR, HEAD_OF_DEPARTMENT, SALES_MANAGER, MARKETER, SUPPORT).",
 				"Action b: a checklist holds at most 20 items of at most 300 characters each.",
 				"c carries clientele:colour, which Clientele does not know here: an action may carry clientele:assignee, clientele:stage and clientele:checklist, an end event clientele:outcome.",
 				"Action c: the stage is longer than 100 characters.");

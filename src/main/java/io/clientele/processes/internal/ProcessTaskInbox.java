@@ -21,18 +21,19 @@ import org.springframework.stereotype.Component;
  * The open actions of running processes as rows of {@code process_tasks}, written in the
  * engine's own transaction: added when the engine creates a task, changed when it is
  * given to someone else, removed when it is completed or deleted (a process ended by
- * hand, an action moved). "My tasks" and the task pages read them by assignee and by
- * deal, on indexes the engine's tables do not have.
+ * hand, an action moved). "My tasks" and the task pages read them by assignee, by deal
+ * and by instruction, on indexes the engine's tables do not have.
  */
 @Component
 public class ProcessTaskInbox implements FlowableEventListener {
 
 	/** An open action as the inbox keeps it. */
 	public record Row(String taskId, String processInstanceId, String activityId, String name, @Nullable Long dealId,
-			@Nullable Long assigneeId, @Nullable Instant dueAt, Instant createdAt, @Nullable Instant openedAt) {
+			@Nullable Long assigneeId, @Nullable Instant dueAt, Instant createdAt, @Nullable Instant openedAt,
+			@Nullable Long instructionId, boolean dueAllDay) {
 	}
 
-	private static final String COLUMNS = "task_id, process_instance_id, activity_id, name, deal_id, assignee_id, due_at, created_at, opened_at";
+	private static final String COLUMNS = "task_id, process_instance_id, activity_id, name, deal_id, assignee_id, due_at, created_at, opened_at, instruction_id, due_all_day";
 
 	private final JdbcClient jdbc;
 
@@ -40,19 +41,21 @@ public class ProcessTaskInbox implements FlowableEventListener {
 		this.jdbc = jdbc;
 	}
 
-	void add(Task task, @Nullable Long dealId) {
+	void add(Task task, @Nullable Long dealId, @Nullable Long instructionId, @Nullable ProcessDeadline deadline) {
+		Instant due = deadline != null ? deadline.dueAt()
+				: task.getDueDate() == null ? null : task.getDueDate().toInstant();
 		jdbc.sql(
 				"""
 						insert into process_tasks (task_id, process_instance_id, activity_id, name, deal_id, assignee_id, due_at,
-						                           created_at)
-						values (?, ?, ?, ?, ?, (select id from users where id = ?), ?, ?)
+						                           created_at, instruction_id, due_all_day)
+						values (?, ?, ?, ?, ?, (select id from users where id = ?), ?, ?, ?, ?)
 						on conflict (task_id) do nothing
 						""")
 			.params(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
 					task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), dealId,
-					userId(task.getAssignee()),
-					task.getDueDate() == null ? null : task.getDueDate().toInstant().atOffset(ZoneOffset.UTC),
-					task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC))
+					userId(task.getAssignee()), due == null ? null : due.atOffset(ZoneOffset.UTC),
+					task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC), instructionId,
+					deadline != null && deadline.allDay())
 			.update();
 	}
 
@@ -85,6 +88,15 @@ public class ProcessTaskInbox implements FlowableEventListener {
 	public List<Row> ofDeal(long dealId) {
 		return jdbc.sql("select " + COLUMNS + " from process_tasks where deal_id = ? order by created_at, task_id")
 			.param(dealId)
+			.query(ProcessTaskInbox::row)
+			.list();
+	}
+
+	/** The open actions of an instruction's process (one at a time, by its map). */
+	public List<Row> ofInstruction(long instructionId) {
+		return jdbc
+			.sql("select " + COLUMNS + " from process_tasks where instruction_id = ? order by created_at, task_id")
+			.param(instructionId)
 			.query(ProcessTaskInbox::row)
 			.list();
 	}
@@ -125,7 +137,8 @@ public class ProcessTaskInbox implements FlowableEventListener {
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, Long.class),
-				rs.getObject(6, Long.class), instant(rs, 7), instant(rs, 8), instant(rs, 9));
+				rs.getObject(6, Long.class), instant(rs, 7), instant(rs, 8), instant(rs, 9),
+				rs.getObject(10, Long.class), rs.getBoolean(11));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.clientele.activities.TaskSource;
 import io.clientele.activities.TaskSourceItem;
@@ -13,10 +14,12 @@ import io.clientele.deals.DealQueries;
 import org.springframework.stereotype.Component;
 
 /**
- * The open actions of deals' processes in their people's "My tasks", beside their own
+ * The open actions of running processes in their people's "My tasks", beside their own
  * tasks: a person's rows of {@code process_tasks} by deadline (one range of its assignee
- * index), less those whose deal the person may not see (any more: the deal changed
- * hands), which their page would not show either.
+ * index). A deal's action shows while the person may see the deal (they may no longer:
+ * the deal changed hands), as its page would; an instruction's step shows to its person,
+ * who is its author or executor, and opens the instruction's page. Actions of processes
+ * that are neither a deal's nor an instruction's have no page and are left out.
  */
 @Component
 class ProcessTaskSource implements TaskSource {
@@ -27,9 +30,12 @@ class ProcessTaskSource implements TaskSource {
 
 	private final DealQueries deals;
 
-	ProcessTaskSource(ProcessTaskInbox inbox, DealQueries deals) {
+	private final InstructionStore instructions;
+
+	ProcessTaskSource(ProcessTaskInbox inbox, DealQueries deals, InstructionStore instructions) {
 		this.inbox = inbox;
 		this.deals = deals;
+		this.instructions = instructions;
 	}
 
 	@Override
@@ -41,21 +47,31 @@ class ProcessTaskSource implements TaskSource {
 	public List<TaskSourceItem> openOf(long executorId, int limit) {
 		List<ProcessTaskInbox.Row> rows = inbox.of(executorId, limit)
 			.stream()
-			.filter(row -> row.dealId() != null)
+			.filter(row -> row.dealId() != null || row.instructionId() != null)
 			.toList();
 		Set<Long> dealIds = rows.stream()
 			.map(ProcessTaskInbox.Row::dealId)
 			.filter(Objects::nonNull)
-			.collect(java.util.stream.Collectors.toSet());
-		Set<Long> visible = deals.visibleAmong(dealIds, executorId);
-		Map<Long, String> subjects = deals.subjects(visible);
+			.collect(Collectors.toSet());
+		Set<Long> visible = dealIds.isEmpty() ? Set.of() : deals.visibleAmong(dealIds, executorId);
+		Map<Long, String> subjects = visible.isEmpty() ? Map.of() : deals.subjects(visible);
+		Map<Long, String> titles = instructions.titles(rows.stream()
+			.map(ProcessTaskInbox.Row::instructionId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet()));
 		return rows.stream()
-			.filter(row -> visible.contains(row.dealId()))
-			.map(row -> new TaskSourceItem("/processes/tasks/" + row.taskId(),
-					row.name() + " · " + subjects.getOrDefault(row.dealId(), ""),
-					row.dueAt() == null ? null : LocalDate.ofInstant(row.dueAt(), ZONE), row.dueAt(),
-					row.openedAt() == null))
+			.filter(row -> row.dealId() == null || visible.contains(row.dealId()))
+			.map(row -> row.dealId() != null
+					? item("/processes/tasks/" + row.taskId(),
+							row.name() + " · " + subjects.getOrDefault(row.dealId(), ""), row)
+					: item("/instructions/" + row.instructionId(),
+							row.name() + " · " + titles.getOrDefault(row.instructionId(), ""), row))
 			.toList();
+	}
+
+	private static TaskSourceItem item(String href, String title, ProcessTaskInbox.Row row) {
+		LocalDate dueOn = row.dueAt() == null ? null : LocalDate.ofInstant(row.dueAt(), ZONE);
+		return new TaskSourceItem(href, title, dueOn, row.dueAllDay() ? null : row.dueAt(), row.openedAt() == null);
 	}
 
 }
