@@ -241,17 +241,30 @@ public class Instructions {
 		int size = Math.max(1, Math.min(limit, 100));
 		List<Stored> found = store.page(view, reader.id(), state, after, size + 1);
 		List<Stored> rows = found.size() > size ? found.subList(0, size) : found;
+		return new InstructionPage(rows(rows), found.size() > size ? rows.get(rows.size() - 1).id() : null);
+	}
+
+	/**
+	 * The newest instructions about a client ({@code deal} false) or a deal that the
+	 * reader may see, for the record's card.
+	 */
+	@Transactional(readOnly = true)
+	public List<InstructionRow> about(boolean deal, long recordId, int limit, CurrentUser reader) {
+		return rows(store.about(deal, recordId, scopes.of(reader.id()), limit));
+	}
+
+	private List<InstructionRow> rows(List<Stored> rows) {
 		java.util.Set<Long> people = new java.util.HashSet<>();
 		rows.forEach(row -> {
 			people.add(row.authorId());
 			people.add(row.executorId());
 		});
 		Map<Long, String> named = users.names(people);
-		return new InstructionPage(rows.stream()
+		return rows.stream()
 			.map(row -> new InstructionRow(row.id(), row.title(), row.state(), row.authorId(),
 					name(named, row.authorId()), row.executorId(), name(named, row.executorId()), row.dueOn(),
 					row.dueAt(), overdue(row), row.createdAt()))
-			.toList(), found.size() > size ? rows.get(rows.size() - 1).id() : null);
+			.toList();
 	}
 
 	private void step(long id, InstructionStep step, @Nullable String answer, @Nullable String text,

@@ -79,6 +79,15 @@ class InstructionsIntegrationTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	io.clientele.clients.ClientService clients;
+
+	@Autowired
+	io.clientele.deals.DealService deals;
+
+	@Autowired
+	io.clientele.deals.SalesScenarios scenarios;
+
 	CurrentUser author;
 
 	CurrentUser executor;
@@ -307,6 +316,42 @@ class InstructionsIntegrationTests {
 			.andExpect(jsonPath("$.state").value("DONE"))
 			.andExpect(jsonPath("$.history.length()").value(4));
 		mvc.perform(get("/api/docs")).andExpect(content().string(containsString("/api/v1/instructions/{id}/return")));
+	}
+
+	@Test
+	void an_instruction_about_a_deal_takes_its_client_and_shows_on_both_cards() throws Exception {
+		long client = clients.create(new io.clientele.clients.ClientDraft(io.clientele.clients.ClientKind.ORGANISATION,
+				TestUsers.unique("ООО Поручитель"), null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+				java.util.Map.of()), author);
+		long scenario = scenarios.all().get(0).id();
+		long deal = deals.create(new io.clientele.deals.DealDraft(client, null, TestUsers.unique("Поставка"), null,
+				null, scenario, null, io.clientele.deals.DealMode.MANUAL_STAGES, new java.math.BigDecimal("1000.00"),
+				"RUB", null, null, null, null, List.of(), List.of(), List.of(), java.util.Map.of()), author);
+
+		mvc.perform(get("/instructions/new").param("dealId", String.valueOf(deal)).with(user(author)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"clientId\" value=\"" + client + "\"")));
+		long id = instructions.give(
+				new InstructionDraft("Согласовать отгрузку", null, executor.id(), null, null, null, null, null, deal),
+				author);
+
+		InstructionCard card = instructions.card(id, author);
+		assertThat(card.client().id()).isEqualTo(client);
+		assertThat(card.deal().id()).isEqualTo(deal);
+		assertThat(card.deal().visible()).isTrue();
+		mvc.perform(get("/deals/" + deal).with(user(author)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Согласовать отгрузку")))
+			.andExpect(content().string(containsString("/instructions/new?dealId=" + deal)));
+		mvc.perform(get("/clients/" + client).with(user(author)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Согласовать отгрузку")));
+		assertThat(catchThrowableOfType(RuleViolation.class,
+				() -> instructions.give(
+						new InstructionDraft("Чужая сделка", null, executor.id(), null, null, null, null, null, deal),
+						stranger))
+			.messageKey()).isEqualTo("instruction.link-invalid");
 	}
 
 	private long give(String title, LocalDate dueOn, LocalTime dueTime) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.clientele.identity.AccessScope;
 import io.clientele.processes.InstructionPage;
 import io.clientele.processes.InstructionState;
 import org.jspecify.annotations.Nullable;
@@ -115,6 +116,23 @@ public class InstructionStore {
 			.param("person", personId)
 			.param("state", state == null ? null : state.name())
 			.param("after", after)
+			.param("limit", limit)
+			.query(InstructionStore::stored)
+			.list();
+	}
+
+	/**
+	 * The newest instructions about a client or a deal that the scope covers (its author
+	 * or its executor in it): the record's index range ({@code instructions_client_idx},
+	 * {@code …_deal_idx}), newest first.
+	 */
+	public List<Stored> about(boolean deal, long recordId, AccessScope scope, int limit) {
+		String condition = scope.coversEverything() ? "true"
+				: "(" + scope.sqlCondition("author_id") + " or " + scope.sqlCondition("executor_id") + ")";
+		return scope
+			.bind(jdbc.sql("select " + COLUMNS + " from instructions where " + (deal ? "deal_id" : "client_id")
+					+ " = :record and " + condition + " order by id desc limit :limit"))
+			.param("record", recordId)
 			.param("limit", limit)
 			.query(InstructionStore::stored)
 			.list();
