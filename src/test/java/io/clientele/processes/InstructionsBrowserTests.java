@@ -18,10 +18,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * An author gives an instruction from the form; the executor finds its step in "My
- * tasks", accepts it and reports; the author returns it (a return without a comment is
- * refused), the executor reports again, and the author accepts the result: in Russian on
- * a phone and in English on a desktop.
+ * An author gives an instruction from the form (reached from the navigation, or from a
+ * client's card, which then lists it); the executor finds its step in "My tasks", accepts
+ * it and reports; the author returns it (a return without a comment is refused), the
+ * executor reports again, and the author accepts the result: in Russian on a phone and in
+ * English on a desktop.
  */
 @ClienteleIntegrationTest
 class InstructionsBrowserTests {
@@ -42,12 +43,21 @@ class InstructionsBrowserTests {
 
 	CurrentUser executor;
 
+	long client;
+
+	@Autowired
+	io.clientele.clients.ClientService clients;
+
 	@BeforeEach
 	void setUp() {
 		var users = new TestUsers(jdbc, encoder);
 		long sales = users.department("Sales", users.rootDepartment());
 		author = users.user(Role.HEAD_OF_DEPARTMENT, sales);
 		executor = users.user(Role.SALES_MANAGER, sales);
+		client = clients.create(new io.clientele.clients.ClientDraft(io.clientele.clients.ClientKind.ORGANISATION,
+				TestUsers.unique("ООО Альфа"), null, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+				java.util.List.of(), java.util.List.of(), java.util.List.of(), null, java.util.Map.of()), author);
 	}
 
 	@Test
@@ -72,11 +82,13 @@ class InstructionsBrowserTests {
 		Page boss = signIn(author, t);
 		if (throughNavigation) {
 			boss.locator("a[href='/instructions']").first().click();
+			boss.locator("[data-test=new-instruction]").click();
 		}
 		else {
-			boss.navigate(url("/instructions"));
+			boss.navigate(url("/clients/" + client));
+			boss.locator("[data-test=record-give-instruction]").click();
+			assertThat(boss.locator("[data-test=instruction-form-client]")).containsText("ООО Альфа");
 		}
-		boss.locator("[data-test=new-instruction]").click();
 		boss.locator("[data-test=instruction-title]").fill(title);
 		boss.locator("[data-test=instruction-description]").fill("Обновить цены на IV квартал");
 		boss.locator("[data-test=instruction-executor]").selectOption(String.valueOf(executor.id()));
@@ -128,6 +140,13 @@ class InstructionsBrowserTests {
 		assertThat(boss.locator("[data-test=instruction-event-4]")).containsText("Оптовые цены добавлены");
 		BrowserExtension.screenshot(boss, "instruction-done-" + t.suffix());
 
+		if (!throughNavigation) {
+			assertThat(boss.locator("[data-test=instruction-client]")).containsText("ООО Альфа");
+			boss.locator("[data-test=instruction-client]").click();
+			assertThat(boss.locator("[data-test=record-instructions]")).containsText(title);
+			boss.locator("[data-test=record-instructions]").scrollIntoViewIfNeeded();
+			BrowserExtension.screenshot(boss, "instruction-client-card-" + t.suffix());
+		}
 		boss.navigate(url("/instructions?view=GIVEN&state=DONE"));
 		assertThat(boss.locator("[data-test=instruction-list]")).containsText(title);
 		BrowserExtension.screenshot(boss, "instruction-list-" + t.suffix());
