@@ -354,6 +354,16 @@ class InstructionsIntegrationTests {
 			.messageKey()).isEqualTo("instruction.link-invalid");
 	}
 
+	@Test
+	void a_sales_scenario_cannot_follow_the_instruction_map() {
+		assertThat(scenarios.routeMapChoices()).extracting(choice -> choice.key())
+			.contains("standard-sale")
+			.doesNotContain("instruction");
+		long scenario = scenarios.createScenario(TestUsers.unique("Поручения"));
+		assertThat(catchThrowableOfType(RuleViolation.class, () -> scenarios.assignRouteMap(scenario, "instruction"))
+			.messageKey()).isEqualTo("scenario.route-map.unknown");
+	}
+
 	private long give(String title, LocalDate dueOn, LocalTime dueTime) {
 		return instructions.give(
 				new InstructionDraft(title, "Подробности", executor.id(), dueOn, dueTime, null, null, null, null),
