@@ -23,9 +23,13 @@ create table instructions (
     check (due_at is null or due_on is not null)
 );
 
--- "given by me" / "given to me", newest first, keyset on id: one index range each
+-- "given by me" / "given to me", newest first, keyset on id: one index range each, and one
+-- per state for the lists filtered by it (a rare state would otherwise walk the person's
+-- whole range)
 create index instructions_author_idx on instructions (author_id, id desc);
 create index instructions_executor_idx on instructions (executor_id, id desc);
+create index instructions_author_state_idx on instructions (author_id, state, id desc);
+create index instructions_executor_state_idx on instructions (executor_id, state, id desc);
 create index instructions_client_idx on instructions (client_id) where client_id is not null;
 create index instructions_contact_idx on instructions (contact_id) where contact_id is not null;
 create index instructions_deal_idx on instructions (deal_id) where deal_id is not null;
