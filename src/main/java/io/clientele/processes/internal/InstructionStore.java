@@ -103,8 +103,8 @@ public class InstructionStore {
 
 	/**
 	 * A page of the person's instructions, newest first: one range of the author's or the
-	 * executor's index ({@code instructions_author_idx}, {@code …_executor_idx}) read
-	 * backwards from the cursor, the state filtered on the way.
+	 * executor's index ({@code instructions_author_idx}, {@code …_executor_idx}, or their
+	 * {@code …_state_idx} twins when filtered by state) read backwards from the cursor.
 	 */
 	public List<Stored> page(InstructionPage.View view, long personId, @Nullable InstructionState state,
 			@Nullable Long after, int limit) {
