@@ -49,6 +49,18 @@ class RouteMapActionsIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
+	org.flowable.engine.RuntimeService runtime;
+
+	@Autowired
+	org.flowable.engine.TaskService tasks;
+
+	@Autowired
+	io.clientele.processes.internal.ProcessTaskInbox inbox;
+
+	@Autowired
+	io.clientele.activities.MyTasks myTasks;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -187,6 +199,30 @@ class RouteMapActionsIntegrationTests {
 		assertThat(exported).contains("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
 			.contains("${answer_q == 'b'}", "${answer_q == 'to-end'}");
 		assertThat(maps.deploy(exported.getBytes(StandardCharsets.UTF_8)).newVersion()).isFalse();
+	}
+
+	@Test
+	void author_and_executor_are_the_users_the_process_variables_name_also_without_a_deal() {
+		String key = TestUsers.unique("errand");
+		CurrentUser executor = new TestUsers(jdbc, encoder).user(Role.SALES_MANAGER, admin.departmentId());
+		maps.deploy(map(key, """
+				<userTask id="do" name="Do" clientele:assignee="executor"/>
+				<userTask id="check" name="Check" clientele:assignee="author"/>
+				""", "do", "check"));
+		String process = runtime
+			.startProcessInstanceByKey(key, "errand:1",
+					java.util.Map.of("authorId", admin.id(), "executorId", executor.id()))
+			.getId();
+
+		org.flowable.task.api.Task task = tasks.createTaskQuery().processInstanceId(process).singleResult();
+		assertThat(task.getAssignee()).isEqualTo(String.valueOf(executor.id()));
+		assertThat(inbox.find(task.getId()).orElseThrow().assigneeId()).isEqualTo(executor.id());
+		// no deal and no instruction: no page to open it on, so not in My tasks
+		assertThat(myTasks.of(executor).groups().stream().flatMap(group -> group.rows().stream()))
+			.noneSatisfy(row -> assertThat(row.title()).startsWith("Do"));
+		tasks.complete(task.getId());
+		assertThat(tasks.createTaskQuery().processInstanceId(process).singleResult().getAssignee())
+			.isEqualTo(String.valueOf(admin.id()));
 	}
 
 	private List<String> refusal(byte[] file) {
