@@ -101,7 +101,7 @@
         kind.value = 'role';
         role.value = text.substring(5);
       } else {
-        kind.value = text === 'head' ? 'head' : 'responsible';
+        kind.value = ['head', 'author', 'executor'].indexOf(text) >= 0 ? text : 'responsible';
       }
       user.hidden = kind.value !== 'user';
       role.hidden = kind.value !== 'role';

@@ -177,6 +177,15 @@ public class ProcessTasks {
 			.findFirst();
 	}
 
+	/**
+	 * The instruction whose step this open action is, if it is one: its page is the
+	 * step's page.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> instructionOf(String taskId) {
+		return inbox.find(taskId).map(ProcessTaskInbox.Row::instructionId);
+	}
+
 	private record Open(ProcessTaskInbox.Row row, Task task, DealCard deal, RouteMapModel map) {
 	}
 

@@ -60,6 +60,9 @@ class PagesTourBrowserTests {
 	@Autowired
 	io.clientele.deals.SalesScenarios scenarios;
 
+	@Autowired
+	io.clientele.processes.Instructions instructions;
+
 	@ParameterizedTest(name = "{0} at {1} px")
 	@CsvSource({ "ru, 1280", "en, 1280", "ru, 375", "en, 375" })
 	void every_page_opens_translated_and_fits_the_screen(String language, int width) {
@@ -79,6 +82,9 @@ class PagesTourBrowserTests {
 		long deal = deals.create(new io.clientele.deals.DealDraft(client, null, "Поставка оборудования", "Описание",
 				null, scenarios.active().get(0).id(), null, null, new java.math.BigDecimal("150000"), "RUB", null, null,
 				null, null, List.of(), List.of("опт"), List.of(), java.util.Map.of()), admin);
+		long instruction = instructions
+			.give(new io.clientele.processes.InstructionDraft("Подготовить коммерческое предложение", "Подробности",
+					someone.id(), java.time.LocalDate.now().plusDays(2), null, null, null, null, deal), admin);
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(duplicateScan::run);
 		List<String> pages = List.of("/", "/account", "/account/password", "/account/tokens", "/account/deputies",
 				"/admin/users/" + someone.id() + "/deputies", "/admin/departments",
@@ -93,7 +99,9 @@ class PagesTourBrowserTests {
 				"/duplicates", "/duplicates?type=contact", "/duplicates?type=merges",
 				"/duplicates/merge?type=client&ids=" + client + "," + twin, "/deals", "/deals/" + deal,
 				"/deals/" + deal + "/edit", "/deals/new?clientId=" + client, "/deals/board", "/admin/scenarios",
-				"/reports/funnel", "/notifications", "/calendar", "/calendar/rooms", "/no-such-page");
+				"/reports/funnel", "/notifications", "/calendar", "/calendar/rooms", "/instructions",
+				"/instructions?view=GIVEN", "/instructions/new", "/instructions/new?dealId=" + deal,
+				"/instructions/" + instruction, "/no-such-page");
 		notifications.notify(admin.id(), "reminder", "Позвонить в «Тест Тур»", null, "/clients/" + client);
 
 		Page page = browser.newPage(language, width, 800);

@@ -49,6 +49,18 @@ class RouteMapActionsIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
+	org.flowable.engine.RuntimeService runtime;
+
+	@Autowired
+	org.flowable.engine.TaskService tasks;
+
+	@Autowired
+	io.clientele.processes.internal.ProcessTaskInbox inbox;
+
+	@Autowired
+	io.clientele.activities.MyTasks myTasks;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -96,7 +108,7 @@ class RouteMapActionsIntegrationTests {
 				<userTask id="b" clientele:assignee="user:999999999" clientele:checklist="ok&#10;%s"/>
 				<userTask id="c" clientele:colour="red" clientele:stage="%s"/>
 				""".formatted(longItem, "s".repeat(101)), "a", "b", "c"))).containsExactly(
-				"Action a: «role:CEO» is not an assignee. Write responsible, head, user:<id> or role:<ROLE> (ADMINISTRATOR, HEAD_OF_DEPARTMENT, SALES_MANAGER, MARKETER, SUPPORT).",
+				"Action a: «role:CEO» is not an assignee. Write responsible, head, author, executor, user:<id> or role:<ROLE> (ADMINISTRATOR, HEAD_OF_DEPARTMENT, SALES_MANAGER, MARKETER, SUPPORT).",
 				"Action b: a checklist holds at most 20 items of at most 300 characters each.",
 				"c carries clientele:colour, which Clientele does not know here: an action may carry clientele:assignee, clientele:stage and clientele:checklist, an end event clientele:outcome.",
 				"Action c: the stage is longer than 100 characters.");
@@ -187,6 +199,30 @@ class RouteMapActionsIntegrationTests {
 		assertThat(exported).contains("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
 			.contains("${answer_q == 'b'}", "${answer_q == 'to-end'}");
 		assertThat(maps.deploy(exported.getBytes(StandardCharsets.UTF_8)).newVersion()).isFalse();
+	}
+
+	@Test
+	void author_and_executor_are_the_users_the_process_variables_name_also_without_a_deal() {
+		String key = TestUsers.unique("errand");
+		CurrentUser executor = new TestUsers(jdbc, encoder).user(Role.SALES_MANAGER, admin.departmentId());
+		maps.deploy(map(key, """
+				<userTask id="do" name="Do" clientele:assignee="executor"/>
+				<userTask id="check" name="Check" clientele:assignee="author"/>
+				""", "do", "check"));
+		String process = runtime
+			.startProcessInstanceByKey(key, "errand:1",
+					java.util.Map.of("authorId", admin.id(), "executorId", executor.id()))
+			.getId();
+
+		org.flowable.task.api.Task task = tasks.createTaskQuery().processInstanceId(process).singleResult();
+		assertThat(task.getAssignee()).isEqualTo(String.valueOf(executor.id()));
+		assertThat(inbox.find(task.getId()).orElseThrow().assigneeId()).isEqualTo(executor.id());
+		// no deal and no instruction: no page to open it on, so not in My tasks
+		assertThat(myTasks.of(executor).groups().stream().flatMap(group -> group.rows().stream()))
+			.noneSatisfy(row -> assertThat(row.title()).startsWith("Do"));
+		tasks.complete(task.getId());
+		assertThat(tasks.createTaskQuery().processInstanceId(process).singleResult().getAssignee())
+			.isEqualTo(String.valueOf(admin.id()));
 	}
 
 	private List<String> refusal(byte[] file) {

@@ -66,19 +66,41 @@ public final class ActionAttributes {
 		/** A named user. */
 		USER,
 		/** The person with a role nearest to the responsible manager. */
-		ROLE
+		ROLE,
+		/**
+		 * Whoever the process's variable {@value ActionAttributes#AUTHOR_VARIABLE} names:
+		 * the author of an instruction.
+		 */
+		AUTHOR,
+		/**
+		 * Whoever the process's variable {@value ActionAttributes#EXECUTOR_VARIABLE}
+		 * names: the executor of an instruction.
+		 */
+		EXECUTOR
 
 	}
 
 	/**
+	 * The process variable (a user's id) that {@code clientele:assignee="author"} reads.
+	 */
+	public static final String AUTHOR_VARIABLE = "authorId";
+
+	/**
+	 * The process variable (a user's id) that {@code clientele:assignee="executor"}
+	 * reads.
+	 */
+	public static final String EXECUTOR_VARIABLE = "executorId";
+
+	/**
 	 * Who does an action, as {@code clientele:assignee} writes it: {@code responsible},
-	 * {@code head}, {@code user:<id>}, {@code role:<ROLE>}.
+	 * {@code head}, {@code author}, {@code executor}, {@code user:<id>},
+	 * {@code role:<ROLE>}.
 	 */
 	public record Assignee(AssigneeKind kind, @Nullable Long userId, @Nullable Role role) {
 
 		public static final Assignee RESPONSIBLE = new Assignee(AssigneeKind.RESPONSIBLE, null, null);
 
-		/** The value's meaning; empty when it is none of the four forms. */
+		/** The value's meaning; empty when it is none of the six forms. */
 		public static Optional<Assignee> parse(@Nullable String value) {
 			if (value == null || value.isBlank()) {
 				return Optional.of(RESPONSIBLE);
@@ -89,6 +111,12 @@ public final class ActionAttributes {
 			}
 			if (text.equals("head")) {
 				return Optional.of(new Assignee(AssigneeKind.HEAD, null, null));
+			}
+			if (text.equals("author")) {
+				return Optional.of(new Assignee(AssigneeKind.AUTHOR, null, null));
+			}
+			if (text.equals("executor")) {
+				return Optional.of(new Assignee(AssigneeKind.EXECUTOR, null, null));
 			}
 			Matcher user = USER.matcher(text);
 			if (user.matches()) {

@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * the action's stage and the action goes to its person, who becomes a co-executor when
  * they could not see the deal; where the process ends as won or lost, so does the deal.
  * All of it in the engine's transaction, so that a deal and its process never disagree.
- * Processes that are no deal's (business key not {@code deal:<id>}), and deals no longer
- * under process control or closed, are left alone.
+ * Processes that are no deal's (business key not {@code deal:<id>}: an instruction's)
+ * only have their actions given to the people their variables name; deals no longer under
+ * process control or closed are left alone.
  */
 @Component
 class DealFollowsProcess implements CreateUserTaskInterceptor, FlowableEventListener {
@@ -79,19 +80,23 @@ class DealFollowsProcess implements CreateUserTaskInterceptor, FlowableEventList
 		if (startingAt != null && !startingAt.equals(context.getUserTask().getId())) {
 			return;
 		}
+		Action action = RouteMapModel.action(context.getUserTask());
 		Optional<DealFacts> followed = followed(execution);
 		if (followed.isEmpty()) {
+			if (DealKeys.dealId(execution.getProcessInstanceBusinessKey()) == null) {
+				assignees.of(action.assignee(), execution)
+					.ifPresent(person -> context.setAssignee(String.valueOf(person)));
+			}
 			return;
 		}
 		DealFacts deal = followed.get();
-		Action action = RouteMapModel.action(context.getUserTask());
 		Long actor = actor();
 		if (action.stage() != null) {
 			RouteMapModel.stageIn(action.stage(), scenarios.scenario(deal.scenarioId()))
 				.filter(stage -> stage.id() != deal.stageId())
 				.ifPresent(stage -> progress.moveByProcess(deal.id(), stage.id(), actor));
 		}
-		long assignee = assignees.of(action.assignee(), deal);
+		long assignee = assignees.of(action.assignee(), deal, execution);
 		if (!deals.visibleAmong(List.of(deal.id()), assignee).contains(deal.id())) {
 			progress.addCoExecutorByProcess(deal.id(), assignee, actor);
 		}
@@ -100,7 +105,10 @@ class DealFollowsProcess implements CreateUserTaskInterceptor, FlowableEventList
 
 	@Override
 	public void afterCreateUserTask(CreateUserTaskAfterContext context) {
-		inbox.add(context.getTaskEntity(), DealKeys.dealId(context.getExecution().getProcessInstanceBusinessKey()));
+		DelegateExecution execution = context.getExecution();
+		String key = execution.getProcessInstanceBusinessKey();
+		inbox.add(context.getTaskEntity(), DealKeys.dealId(key), InstructionKeys.instructionId(key),
+				ProcessDeadline.of(execution));
 	}
 
 	/** Where the process ends as won or lost, so does the deal. */

@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Clientele's own code in the engine, registered in its configuration rather than named
- * in maps (which see no beans, decision 0013): the hook on every new action that moves
- * the deal and picks the action's person, the listener that closes a deal where its
- * process ends, the inbox of open actions, and the escalation of an action whose deadline
- * passed.
+ * in maps (which see no beans, decision 0013): the hook on every new action that picks
+ * the action's person and, in a deal's process, moves the deal (an instruction's process
+ * has no deal, decision 0016), the listener that closes a deal where its process ends,
+ * the inbox of open actions, and the escalation of an action whose deadline passed
+ * (decision 0017).
  */
 @Component
 class EngineHooks implements ProcessEngineConfigurationConfigurer {

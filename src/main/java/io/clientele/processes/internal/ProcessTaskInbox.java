@@ -26,20 +26,21 @@ import org.springframework.stereotype.Component;
  * The open actions of running processes as rows of {@code process_tasks}, written in the
  * engine's own transaction: added when the engine creates a task, changed when it is
  * given to someone else, removed when it is completed or deleted (a process ended by
- * hand, an action moved). "My tasks" and the task pages read them by assignee and by
- * deal, on indexes the engine's tables do not have; the holders' open pages hear that
- * their "My tasks" changed ({@link MyTasksChanges}) when the engine's transaction
- * commits.
+ * hand, an action moved). "My tasks" and the task pages read them by assignee, by deal
+ * and by instruction, on indexes the engine's tables do not have; the holders' open pages
+ * hear that their "My tasks" changed ({@link MyTasksChanges}) when the engine's
+ * transaction commits.
  */
 @Component
 public class ProcessTaskInbox implements FlowableEventListener {
 
 	/** An open action as the inbox keeps it. */
 	public record Row(String taskId, String processInstanceId, String activityId, String name, @Nullable Long dealId,
-			@Nullable Long assigneeId, @Nullable Instant dueAt, Instant createdAt, @Nullable Instant openedAt) {
+			@Nullable Long assigneeId, @Nullable Instant dueAt, Instant createdAt, @Nullable Instant openedAt,
+			@Nullable Long instructionId, boolean dueAllDay) {
 	}
 
-	private static final String COLUMNS = "task_id, process_instance_id, activity_id, name, deal_id, assignee_id, due_at, created_at, opened_at";
+	private static final String COLUMNS = "task_id, process_instance_id, activity_id, name, deal_id, assignee_id, due_at, created_at, opened_at, instruction_id, due_all_day";
 
 	private final JdbcClient jdbc;
 
@@ -50,22 +51,26 @@ public class ProcessTaskInbox implements FlowableEventListener {
 		this.myTasksChanges = myTasksChanges;
 	}
 
-	void add(Task task, @Nullable Long dealId) {
+	void add(Task task, @Nullable Long dealId, @Nullable Long instructionId, @Nullable ProcessDeadline deadline) {
+		Instant due = deadline != null ? deadline.dueAt()
+				: task.getDueDate() == null ? null : task.getDueDate().toInstant();
 		ProcessDefinition map = ProcessDefinitionUtil.getProcessDefinition(task.getProcessDefinitionId());
 		ExecutionEntity process = CommandContextUtil.getExecutionEntityManager().findById(task.getProcessInstanceId());
 		jdbc.sql(
 				"""
 						insert into process_tasks (task_id, process_instance_id, activity_id, name, deal_id, assignee_id, due_at,
 						                           created_at, process_definition_key, process_definition_version,
-						                           process_started_at)
-						values (?, ?, ?, ?, ?, (select id from users where id = ?), ?, ?, ?, ?, ?)
+						                           process_started_at, instruction_id, due_all_day)
+						values (?, ?, ?, ?, ?, (select id from users where id = ?), ?, ?, ?, ?, ?, ?, ?)
 						on conflict (task_id) do nothing
 						""")
 			.params(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
 					task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), dealId,
-					userId(task.getAssignee()), utc(task.getDueDate()), utc(task.getCreateTime()),
-					map == null ? null : map.getKey(), map == null ? null : map.getVersion(),
-					process == null ? utc(task.getCreateTime()) : utc(process.getStartTime()))
+					userId(task.getAssignee()), due == null ? null : due.atOffset(ZoneOffset.UTC),
+					utc(task.getCreateTime()), map == null ? null : map.getKey(),
+					map == null ? null : map.getVersion(),
+					process == null ? utc(task.getCreateTime()) : utc(process.getStartTime()), instructionId,
+					deadline != null && deadline.allDay())
 			.update();
 		changed(userId(task.getAssignee()));
 	}
@@ -147,6 +152,15 @@ public class ProcessTaskInbox implements FlowableEventListener {
 			.list();
 	}
 
+	/** The open actions of an instruction's process (one at a time, by its map). */
+	public List<Row> ofInstruction(long instructionId) {
+		return jdbc
+			.sql("select " + COLUMNS + " from process_tasks where instruction_id = ? order by created_at, task_id")
+			.param(instructionId)
+			.query(ProcessTaskInbox::row)
+			.list();
+	}
+
 	public Optional<Row> find(String taskId) {
 		return jdbc.sql("select " + COLUMNS + " from process_tasks where task_id = ?")
 			.param(taskId)
@@ -197,7 +211,8 @@ public class ProcessTaskInbox implements FlowableEventListener {
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, Long.class),
-				rs.getObject(6, Long.class), instant(rs, 7), instant(rs, 8), instant(rs, 9));
+				rs.getObject(6, Long.class), instant(rs, 7), instant(rs, 8), instant(rs, 9),
+				rs.getObject(10, Long.class), rs.getBoolean(11));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {

@@ -15,10 +15,12 @@ import io.clientele.deals.DealQueries;
 import org.springframework.stereotype.Component;
 
 /**
- * The open actions of deals' processes in their people's "My tasks", beside their own
+ * The open actions of running processes in their people's "My tasks", beside their own
  * tasks: a person's rows of {@code process_tasks} by deadline (one range of its assignee
- * index), less those whose deal the person may not see (any more: the deal changed
- * hands), which their page would not show either.
+ * index). A deal's action shows while the person may see the deal (they may no longer:
+ * the deal changed hands), as its page would; an instruction's step shows to its person,
+ * who is its author or executor, and opens the instruction's page. Actions of processes
+ * that are neither a deal's nor an instruction's have no page and are left out.
  */
 @Component
 class ProcessTaskSource implements TaskSource {
@@ -29,9 +31,12 @@ class ProcessTaskSource implements TaskSource {
 
 	private final DealQueries deals;
 
-	ProcessTaskSource(ProcessTaskInbox inbox, DealQueries deals) {
+	private final InstructionStore instructions;
+
+	ProcessTaskSource(ProcessTaskInbox inbox, DealQueries deals, InstructionStore instructions) {
 		this.inbox = inbox;
 		this.deals = deals;
+		this.instructions = instructions;
 	}
 
 	@Override
@@ -44,11 +49,16 @@ class ProcessTaskSource implements TaskSource {
 		List<ProcessTaskInbox.Row> rows = visible(inbox.of(executorId, limit), executorId);
 		Map<Long, String> subjects = deals.subjects(
 				rows.stream().map(ProcessTaskInbox.Row::dealId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		Map<Long, String> titles = instructions.titles(rows.stream()
+			.map(ProcessTaskInbox.Row::instructionId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet()));
 		return rows.stream()
-			.map(row -> new TaskSourceItem("/processes/tasks/" + row.taskId(),
-					row.name() + " · " + subjects.getOrDefault(row.dealId(), ""),
-					row.dueAt() == null ? null : LocalDate.ofInstant(row.dueAt(), ZONE), row.dueAt(),
-					row.openedAt() == null))
+			.map(row -> row.dealId() != null
+					? item("/processes/tasks/" + row.taskId(),
+							row.name() + " · " + subjects.getOrDefault(row.dealId(), ""), row)
+					: item("/instructions/" + row.instructionId(),
+							row.name() + " · " + titles.getOrDefault(row.instructionId(), ""), row))
 			.toList();
 	}
 
@@ -61,14 +71,24 @@ class ProcessTaskSource implements TaskSource {
 		return visible(inbox.attentionOf(executorId, dueBefore, bound), executorId).size();
 	}
 
-	/** The rows whose deal the person may see. */
+	/**
+	 * The rows the person has a page for: the steps of instructions (theirs, as their
+	 * author or executor) and the actions of deals they may see.
+	 */
 	private List<ProcessTaskInbox.Row> visible(List<ProcessTaskInbox.Row> rows, long executorId) {
 		Set<Long> dealIds = rows.stream()
 			.map(ProcessTaskInbox.Row::dealId)
 			.filter(Objects::nonNull)
 			.collect(Collectors.toSet());
 		Set<Long> visible = dealIds.isEmpty() ? Set.of() : deals.visibleAmong(dealIds, executorId);
-		return rows.stream().filter(row -> row.dealId() != null && visible.contains(row.dealId())).toList();
+		return rows.stream()
+			.filter(row -> row.dealId() != null ? visible.contains(row.dealId()) : row.instructionId() != null)
+			.toList();
+	}
+
+	private static TaskSourceItem item(String href, String title, ProcessTaskInbox.Row row) {
+		LocalDate dueOn = row.dueAt() == null ? null : LocalDate.ofInstant(row.dueAt(), ZONE);
+		return new TaskSourceItem(href, title, dueOn, row.dueAllDay() ? null : row.dueAt(), row.openedAt() == null);
 	}
 
 }

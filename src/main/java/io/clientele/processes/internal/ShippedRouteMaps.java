@@ -17,15 +17,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The route maps Clientele ships (a standard sale, complaint handling) are deployed at
- * start-up when no map with their key exists yet; a map the administrator changed, or a
- * later version, is left alone. Several nodes starting together take a transaction-level
- * advisory lock first, so only one of them deploys.
+ * The route maps Clientele ships (a standard sale, complaint handling, the instruction
+ * that Instructions run) are deployed at start-up when no map with their key exists yet;
+ * a map the administrator changed, or a later version, is left alone. Several nodes
+ * starting together take a transaction-level advisory lock first, so only one of them
+ * deploys.
  */
 @Component
 class ShippedRouteMaps implements ApplicationRunner {
 
-	static final List<String> KEYS = List.of("standard-sale", "complaint-handling");
+	static final List<String> KEYS = List.of("standard-sale", "complaint-handling", "instruction");
 
 	/** Any fixed number, the same on every node: the lock's name. */
 	private static final long LOCK = 0x726f7574656d6170L;

@@ -2,6 +2,7 @@ package io.clientele.processes.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import io.clientele.identity.CurrentUser;
 import io.clientele.processes.DealProcesses;
@@ -42,6 +43,10 @@ class ProcessTaskPages {
 
 	@GetMapping("/processes/tasks/{id}")
 	String card(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
+		Optional<Long> instruction = tasks.instructionOf(id);
+		if (instruction.isPresent()) {
+			return "redirect:/instructions/" + instruction.get();
+		}
 		model.addAttribute("task", tasks.card(id, user));
 		return "processes/task";
 	}
