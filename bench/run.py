@@ -395,7 +395,10 @@ def prepare_activities(ctx, password, manager):
                 union all
                 select client_id, deal_id from (select * from tasks where executor_id = {manager} and deleted_at is null
                   and state = 'DONE' and done_at >= now() - interval '7 days' order by done_at desc limit 20) d) t""").split("\t")
-    ctx["my_tasks"] = dict(now=now.isoformat(), today=today.isoformat(),
+    process_deals = psql(f"""select '{{' || coalesce(string_agg(deal_id::text, ','), '') || '}}' from (
+        select deal_id from process_tasks where assignee_id = {manager} and deal_id is not null
+         order by (due_at is null), due_at, created_at limit 20) p""")
+    ctx["my_tasks"] = dict(now=now.isoformat(), today=today.isoformat(), process_deals=process_deals,
                            tomorrow=(today + datetime.timedelta(days=1)).isoformat(), week_end=sunday.isoformat(),
                            done_since=(now - datetime.timedelta(days=7)).isoformat(), task_clients=clients,
                            task_deals=deals)

@@ -3,11 +3,12 @@
 -- groups (up to 20 rows each) in one statement; the names of their clients, deals and
 -- executor; the groups' counters (the people to give tasks to are loaded when the bulk
 -- form first shows, not with the page); the saved
--- views of the sidebar; the sidebar's task counter; the session's last access (written at
+-- views of the sidebar; the person's open process actions (the first 20), the reader's
+-- scope and which of their deals the reader may see, and those deals' subjects; the sidebar's task counter; the session's last access (written at
 -- most once a minute). The clients and deals named are the ones the groups show
 -- (prepare() in run.py reads them once).
 -- Variables: session, session_primary, user_id, user_ids ({user_id}), department_id,
--- username, now_ms, expiry_ms, now, today, tomorrow, week_end, done_since, task_clients,
+-- username, now_ms, expiry_ms, now, today, tomorrow, week_end, done_since, process_deals, task_clients,
 -- task_deals.
 BEGIN;
 SELECT S.PRIMARY_ID, S.SESSION_ID, S.CREATION_TIME, S.LAST_ACCESS_TIME, S.MAX_INACTIVE_INTERVAL, SA.ATTRIBUTE_NAME, SA.ATTRIBUTE_BYTES
@@ -65,6 +66,15 @@ select p.id, count(*) filter (where t.due <= :today and (t.due < :today or t.due
       select coalesce(x.due_on, date '9999-12-31') as due, x.due_at, x.state from tasks x where x.executor_id = p.id and x.deleted_at is null and x.state <> 'DONE' limit '5000'
     ) t on true
    group by p.id;
+-- name: process_tasks
+select task_id, process_instance_id, activity_id, name, deal_id, assignee_id, due_at, created_at, opened_at, instruction_id, due_all_day from process_tasks where assignee_id = :user_id
+ order by (due_at is null), due_at, created_at limit '20';
+select u.role, array(select d.user_id from user_deputies d
+                      where d.deputy_id = u.id and :today between d.starts_on and d.ends_on)
+  from users u where u.id = :user_id;
+select d.id from deals d where d.id = any(:process_deals) and d.deleted_at is null and (d.responsible_id = :user_id or d.co_executor_ids && :user_ids);
+-- name: process_deals
+select id, subject from deals where id = any(:process_deals);
 COMMIT;
 BEGIN READ ONLY;
 select id, list, name, owner_id, shared_department_id, query from saved_views

@@ -189,9 +189,14 @@ public class MyTasks {
 		if (withSources) {
 			for (TaskSource source : sources) {
 				for (long person : people) {
-					for (TaskSourceItem item : source.openOf(person, ROWS)) {
+					List<TaskSourceItem> items = source.openOf(person, ROWS);
+					if (items.isEmpty()) {
+						continue;
+					}
+					String name = users.names(List.of(person)).getOrDefault(person, "?");
+					for (TaskSourceItem item : items) {
 						MyTasksGroup group = groupOf(item, today, now);
-						rows.get(group).add(foreign(item, source, person));
+						rows.get(group).add(foreign(item, source, person, name));
 						counts.merge(group, 1L, Long::sum);
 					}
 				}
@@ -223,11 +228,11 @@ public class MyTasks {
 		return item.dueOn().isAfter(bounds.weekEnd()) ? MyTasksGroup.LATER : MyTasksGroup.THIS_WEEK;
 	}
 
-	private MyTasksRow foreign(TaskSourceItem item, TaskSource source, long person) {
+	private static MyTasksRow foreign(TaskSourceItem item, TaskSource source, long person, String personName) {
 		return new MyTasksRow(null, 0, item.href(), item.title(), null,
 				item.attention() ? TaskState.NEW : TaskState.IN_PROGRESS, TaskPriority.NORMAL, item.dueOn(),
 				item.dueAt() == null ? null : item.dueAt().atZone(TaskStore.ZONE).toLocalTime(), null, null, person,
-				users.names(List.of(person)).getOrDefault(person, "?"), source.labelKey(), item.attention(), null);
+				personName, source.labelKey(), item.attention(), null);
 	}
 
 	/**

@@ -67,8 +67,7 @@ public class ProcessTaskInbox implements FlowableEventListener {
 			.params(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
 					task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), dealId,
 					userId(task.getAssignee()), due == null ? null : due.atOffset(ZoneOffset.UTC),
-					utc(task.getCreateTime()), map == null ? null : map.getKey(),
-					map == null ? null : map.getVersion(),
+					utc(task.getCreateTime()), map == null ? null : map.getKey(), map == null ? null : map.getVersion(),
 					process == null ? utc(task.getCreateTime()) : utc(process.getStartTime()), instructionId,
 					deadline != null && deadline.allDay())
 			.update();

@@ -63,10 +63,21 @@ class ActivityEndpoints {
 		vars.put("week_end", today.with(java.time.DayOfWeek.SUNDAY).toString());
 		vars.put("done_since", now.minusDays(7).toString());
 		String key = "tasks " + vars.get("session");
-		vars.putAll(named.getOrDefault(key, Map.of("task_clients", "{}", "task_deals", "{}")));
+		vars.putAll(named.getOrDefault(key, Map.of("task_clients", "{}", "task_deals", "{}", "process_deals", "{}")));
 		var results = scripts.run("my-tasks", vars);
 		List<Map<String, Object>> rows = results.get("tasks");
-		named.put(key, Map.of("task_clients", ids(rows, "client_id"), "task_deals", ids(rows, "deal_id")));
+		named.put(key, Map.of("task_clients", ids(rows, "client_id"), "task_deals", ids(rows, "deal_id"),
+				"process_deals", ids(results.get("process_tasks"), "deal_id")));
+		Map<Object, Object> processDeals = names(results.get("process_deals"), "subject");
+		List<Map<String, Object>> actions = new ArrayList<>();
+		for (Map<String, Object> row : results.get("process_tasks")) {
+			Map<String, Object> action = new LinkedHashMap<>(ReferenceEndpoints.camelRow(row));
+			action.put("dueAt", plain(row.get("due_at")));
+			action.put("createdAt", plain(row.get("created_at")));
+			action.put("openedAt", plain(row.get("opened_at")));
+			action.put("dealSubject", processDeals.get(row.get("deal_id")));
+			actions.add(action);
+		}
 		Map<Object, Object> clients = names(results.get("clients"), "name");
 		Map<Object, Object> deals = names(results.get("deals"), "subject");
 		Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
@@ -82,6 +93,7 @@ class ActivityEndpoints {
 		}
 		Map<String, Object> page = new LinkedHashMap<>();
 		page.put("groups", groups);
+		page.put("processActions", actions);
 		page.put("counts", results.get("counts").stream().map(ReferenceEndpoints::camelRow).toList());
 		return page;
 	}
