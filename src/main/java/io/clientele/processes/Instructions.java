@@ -278,6 +278,9 @@ public class Instructions {
 		if (open.assigneeId() == null || open.assigneeId() != actor.id()) {
 			throw new RuleViolation(null, "instruction.step.not-yours");
 		}
+		if (!inbox.lock(open.taskId())) {
+			throw new RuleViolation(null, "instruction.step.not-open");
+		}
 		Task task = tasks.createTaskQuery().taskId(open.taskId()).singleResult();
 		if (task == null) {
 			throw new RuleViolation(null, "instruction.step.not-open");

@@ -113,6 +113,9 @@ public class ProcessTasks {
 		if (!mayComplete(open, reader)) {
 			throw new RuleViolation(null, "process.task.not-yours");
 		}
+		if (!inbox.lock(taskId)) {
+			throw new RuleViolation(null, "process.step.done-meanwhile");
+		}
 		Action action = open.map().action(open.task().getTaskDefinitionKey()).orElseThrow();
 		if (!IntStream.range(0, action.checklist().size()).allMatch(completion.ticked()::contains)) {
 			throw new RuleViolation("ticked", "process.task.checklist-incomplete");

@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 
 import io.clientele.shared.RuleViolation;
 import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * Calls into the engine on behalf of a user: the engine's history names them (who
  * started, who completed), and Clientele's hooks inside the engine record them as who
  * moved the deal. A rule of the deal refused inside the engine (a stage, a loss reason)
- * comes out as that refusal, not as the engine's wrapper of it.
+ * comes out as that refusal, not as the engine's wrapper of it; a step someone else took
+ * a moment earlier (the engine's optimistic lock, or the task gone) as a refusal that
+ * says so.
  */
 public final class EngineCalls {
 
@@ -23,6 +27,10 @@ public final class EngineCalls {
 		Authentication.setAuthenticatedUserId(userId == null ? null : String.valueOf(userId));
 		try {
 			return work.get();
+		}
+		catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException lost) {
+			// another node or person did the same step a moment earlier
+			throw new RuleViolation(null, "process.step.done-meanwhile");
 		}
 		catch (FlowableException ex) {
 			for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {

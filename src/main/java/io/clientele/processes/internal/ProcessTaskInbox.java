@@ -160,6 +160,20 @@ public class ProcessTaskInbox implements FlowableEventListener {
 			.list();
 	}
 
+	/**
+	 * Locks the open action's row until the transaction ends: whoever completes it second
+	 * waits here, then finds it gone (the first one's completion removed it) instead of
+	 * reaching the engine with a step it took already.
+	 * @return whether the action is still open
+	 */
+	public boolean lock(String taskId) {
+		return jdbc.sql("select 1 from process_tasks where task_id = ? for update")
+			.param(taskId)
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+	}
+
 	public Optional<Row> find(String taskId) {
 		return jdbc.sql("select " + COLUMNS + " from process_tasks where task_id = ?")
 			.param(taskId)
