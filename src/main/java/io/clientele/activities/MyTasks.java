@@ -187,16 +187,16 @@ public class MyTasks {
 			atLeast |= person.atLeast();
 		}
 		if (withSources) {
+			Map<Long, String> names = null; // read once, when some source has a row
 			for (TaskSource source : sources) {
 				for (long person : people) {
 					List<TaskSourceItem> items = source.openOf(person, ROWS);
-					if (items.isEmpty()) {
-						continue;
+					if (!items.isEmpty() && names == null) {
+						names = users.names(people);
 					}
-					String name = users.names(List.of(person)).getOrDefault(person, "?");
 					for (TaskSourceItem item : items) {
 						MyTasksGroup group = groupOf(item, today, now);
-						rows.get(group).add(foreign(item, source, person, name));
+						rows.get(group).add(foreign(item, source, person, names.getOrDefault(person, "?")));
 						counts.merge(group, 1L, Long::sum);
 					}
 				}

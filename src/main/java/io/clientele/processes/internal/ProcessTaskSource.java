@@ -47,8 +47,7 @@ class ProcessTaskSource implements TaskSource {
 	@Override
 	public List<TaskSourceItem> openOf(long executorId, int limit) {
 		List<ProcessTaskInbox.Row> rows = visible(inbox.of(executorId, limit), executorId);
-		Map<Long, String> subjects = deals.subjects(
-				rows.stream().map(ProcessTaskInbox.Row::dealId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		Map<Long, String> subjects = deals.subjects(dealIds(rows));
 		Map<Long, String> titles = instructions.titles(rows.stream()
 			.map(ProcessTaskInbox.Row::instructionId)
 			.filter(Objects::nonNull)
@@ -76,14 +75,15 @@ class ProcessTaskSource implements TaskSource {
 	 * author or executor) and the actions of deals they may see.
 	 */
 	private List<ProcessTaskInbox.Row> visible(List<ProcessTaskInbox.Row> rows, long executorId) {
-		Set<Long> dealIds = rows.stream()
-			.map(ProcessTaskInbox.Row::dealId)
-			.filter(Objects::nonNull)
-			.collect(Collectors.toSet());
+		Set<Long> dealIds = dealIds(rows);
 		Set<Long> visible = dealIds.isEmpty() ? Set.of() : deals.visibleAmong(dealIds, executorId);
 		return rows.stream()
 			.filter(row -> row.dealId() != null ? visible.contains(row.dealId()) : row.instructionId() != null)
 			.toList();
+	}
+
+	private static Set<Long> dealIds(List<ProcessTaskInbox.Row> rows) {
+		return rows.stream().map(ProcessTaskInbox.Row::dealId).filter(Objects::nonNull).collect(Collectors.toSet());
 	}
 
 	private static TaskSourceItem item(String href, String title, ProcessTaskInbox.Row row) {
