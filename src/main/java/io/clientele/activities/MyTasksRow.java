@@ -19,4 +19,38 @@ public record MyTasksRow(@Nullable Long taskId, long version, String href, Strin
 		TaskState state, TaskPriority priority, @Nullable LocalDate dueOn, @Nullable LocalTime dueTime,
 		@Nullable String clientName, @Nullable String dealSubject, long executorId, String executorName,
 		@Nullable String sourceKey, boolean attention, @Nullable String cursor) {
+
+	/** Whether it can still be done, chosen or given to someone from the list. */
+	public boolean open() {
+		return this.taskId != null && this.state != TaskState.DONE;
+	}
+
+	public boolean workItem() {
+		return this.kind == TaskKind.WORK_ITEM;
+	}
+
+	public boolean high() {
+		return this.priority == TaskPriority.HIGH;
+	}
+
+	/**
+	 * The line under the title: the deadline, the client and the deal, each that is
+	 * known, joined by " · ". The page gives the deadline's day in the reader's format,
+	 * so that the row is one expression of the template rather than six.
+	 */
+	public String details(String dueDay) {
+		StringBuilder line = new StringBuilder(dueDay);
+		if (this.dueOn != null && this.dueTime != null) {
+			line.append(' ').append(this.dueTime);
+		}
+		append(line, this.clientName);
+		append(line, this.dealSubject);
+		return line.toString();
+	}
+
+	private static void append(StringBuilder line, @Nullable String part) {
+		if (part != null) {
+			line.append(line.isEmpty() ? "" : " · ").append(part);
+		}
+	}
 }
