@@ -38,6 +38,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class DirectAttributesFilter extends OncePerRequestFilter {
 
+	private static final Set<String> CALLS = Set.of("getAttribute", "getAttributeNames", "setAttribute",
+			"removeAttribute");
+
+	/** The attribute calls a class of wrapper overrides, rather than passing them on. */
 	private static final ClassValue<Set<String>> ATTRIBUTE_CALLS_OVERRIDDEN = new ClassValue<>() {
 		@Override
 		protected Set<String> computeValue(Class<?> type) {
@@ -52,9 +56,6 @@ class DirectAttributesFilter extends OncePerRequestFilter {
 			return Set.copyOf(overridden);
 		}
 	};
-
-	private static final Set<String> CALLS = Set.of("getAttribute", "getAttributeNames", "setAttribute",
-			"removeAttribute");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
