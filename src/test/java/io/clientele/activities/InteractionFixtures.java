@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.clientele.clients.TourFixtures;
 import io.clientele.clients.ClientDraft;
-import io.clientele.clients.ClientKind;
 import io.clientele.deals.DealDraft;
 import io.clientele.deals.DealMode;
 import io.clientele.deals.SalesScenarios;
@@ -29,9 +29,7 @@ final class InteractionFixtures {
 	}
 
 	static ClientDraft client(String name) {
-		return new ClientDraft(ClientKind.ORGANISATION, name, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-				List.of(), null, Map.of());
+		return TourFixtures.named(name);
 	}
 
 	DealDraft deal(long clientId, String subject) {

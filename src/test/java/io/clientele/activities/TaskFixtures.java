@@ -1,10 +1,7 @@
 package io.clientele.activities;
 
-import java.util.List;
-import java.util.Map;
-
+import io.clientele.clients.TourFixtures;
 import io.clientele.clients.ClientDraft;
-import io.clientele.clients.ClientKind;
 
 /** Clients and drafts for the tests of tasks. */
 final class TaskFixtures {
@@ -13,9 +10,7 @@ final class TaskFixtures {
 	}
 
 	static ClientDraft client(String name) {
-		return new ClientDraft(ClientKind.ORGANISATION, name, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-				List.of(), null, Map.of());
+		return TourFixtures.named(name);
 	}
 
 	static TaskDraft task(String title) {

@@ -20,6 +20,13 @@ public final class TourFixtures {
 				draft.bankAccounts(), draft.keyDates(), List.of(segmentId), null, Map.of());
 	}
 
+	/** An organisation with only its name. */
+	public static ClientDraft named(String name) {
+		return new ClientDraft(ClientKind.ORGANISATION, name, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+				List.of(), null, Map.of());
+	}
+
 	public static ClientDraft person() {
 		return ClientFixtures.person("Петров", "Пётр");
 	}

@@ -1,5 +1,6 @@
 package io.clientele.deals;
 
+import io.clientele.clients.TourFixtures;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +64,7 @@ final class DealFixtures {
 	}
 
 	static io.clientele.clients.ClientDraft client(String name) {
-		return new io.clientele.clients.ClientDraft(io.clientele.clients.ClientKind.ORGANISATION, name, null, null,
-				null, null, null, null, null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), null, Map.of());
+		return TourFixtures.named(name);
 	}
 
 	static DealDraft withLines(DealDraft draft, List<DealLine> lines, @Nullable Long stageId) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.clientele.activities.Handover;
 import io.clientele.activities.MyTasks;
 import io.clientele.activities.MyTasksChanges;
+import io.clientele.clients.TourFixtures;
 import io.clientele.clients.ClientService;
 import io.clientele.deals.DealDraft;
 import io.clientele.deals.DealMode;
@@ -111,10 +112,7 @@ class ProcessActionsFollowPeopleIntegrationTests {
 			.filter(scenario -> scenario.name().equals("Оптовые продажи"))
 			.findFirst()
 			.orElseThrow();
-		client = clients.create(new io.clientele.clients.ClientDraft(io.clientele.clients.ClientKind.ORGANISATION,
-				TestUsers.unique("ООО Передача"), null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-				Map.of()), manager);
+		client = clients.create(TourFixtures.named(TestUsers.unique("ООО Передача")), manager);
 	}
 
 	@AfterEach

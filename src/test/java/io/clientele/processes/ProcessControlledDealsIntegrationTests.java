@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.clientele.activities.MyTasks;
 import io.clientele.audit.RecordHistory;
+import io.clientele.clients.TourFixtures;
 import io.clientele.clients.ClientService;
 import io.clientele.deals.DealCard;
 import io.clientele.deals.DealDraft;
@@ -123,10 +124,7 @@ class ProcessControlledDealsIntegrationTests {
 			.filter(scenario -> scenario.name().equals("Оптовые продажи"))
 			.findFirst()
 			.orElseThrow();
-		client = clients.create(new io.clientele.clients.ClientDraft(io.clientele.clients.ClientKind.ORGANISATION,
-				TestUsers.unique("ООО Процесс"), null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-				Map.of()), manager);
+		client = clients.create(TourFixtures.named(TestUsers.unique("ООО Процесс")), manager);
 	}
 
 	@Test
@@ -419,10 +417,7 @@ class ProcessControlledDealsIntegrationTests {
 		CurrentUser responsible = users.user(Role.SALES_MANAGER, users.department("Desk", office));
 		CurrentUser upTheTree = users.user(Role.SUPPORT, office);
 		users.user(Role.SUPPORT, users.department("Support", office));
-		client = clients.create(new io.clientele.clients.ClientDraft(io.clientele.clients.ClientKind.ORGANISATION,
-				TestUsers.unique("ООО Поддержка"), null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-				Map.of()), responsible);
+		client = clients.create(TourFixtures.named(TestUsers.unique("ООО Поддержка")), responsible);
 		String key = TestUsers.unique("support-check");
 		maps.deploy(
 				("""

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.clientele.activities.MyTasks;
 import io.clientele.activities.MyTasksRow;
+import io.clientele.clients.TourFixtures;
 import io.clientele.clients.ClientService;
 import io.clientele.deals.DealDraft;
 import io.clientele.deals.DealMode;
@@ -95,10 +96,7 @@ class ProcessDeadlinesIntegrationTests {
 		long sales = users.department("Sales", users.rootDepartment());
 		head = users.user(Role.HEAD_OF_DEPARTMENT, sales);
 		manager = users.user(Role.SALES_MANAGER, sales);
-		client = clients.create(new io.clientele.clients.ClientDraft(io.clientele.clients.ClientKind.ORGANISATION,
-				TestUsers.unique("ООО Срок"), null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-				Map.of()), manager);
+		client = clients.create(TourFixtures.named(TestUsers.unique("ООО Срок")), manager);
 	}
 
 	@AfterEach

@@ -7,8 +7,7 @@ import java.util.Map;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.clientele.clients.ClientDraft;
-import io.clientele.clients.ClientKind;
+import io.clientele.clients.TourFixtures;
 import io.clientele.clients.ClientService;
 import io.clientele.deals.DealDraft;
 import io.clientele.deals.DealMode;
@@ -80,9 +79,7 @@ class ProcessDealsBrowserTests {
 		users.user(Role.HEAD_OF_DEPARTMENT, sales);
 		manager = users.user(Role.SALES_MANAGER, sales);
 		admin = users.user(Role.ADMINISTRATOR, users.rootDepartment());
-		client = clients.create(new ClientDraft(ClientKind.ORGANISATION, TestUsers.unique("ООО Станкомаш"), null, null,
-				null, null, null, null, null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), null, Map.of()), manager);
+		client = clients.create(TourFixtures.named(TestUsers.unique("ООО Станкомаш")), manager);
 		wholesale = scenarios.all()
 			.stream()
 			.filter(scenario -> "standard-sale".equals(scenario.routeMapKey()))

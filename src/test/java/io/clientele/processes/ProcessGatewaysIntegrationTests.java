@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.clientele.clients.TourFixtures;
 import io.clientele.clients.ClientService;
 import io.clientele.deals.DealDraft;
 import io.clientele.deals.DealMode;
@@ -86,10 +87,7 @@ class ProcessGatewaysIntegrationTests {
 	void setUp() {
 		TestUsers users = new TestUsers(jdbc, encoder);
 		manager = users.user(Role.SALES_MANAGER, users.department("Sales", users.rootDepartment()));
-		client = clients.create(new io.clientele.clients.ClientDraft(io.clientele.clients.ClientKind.ORGANISATION,
-				TestUsers.unique("ООО Ветки"), null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-				Map.of()), manager);
+		client = clients.create(TourFixtures.named(TestUsers.unique("ООО Ветки")), manager);
 	}
 
 	@Test

@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Page;
-import io.clientele.clients.ClientDraft;
-import io.clientele.clients.ClientKind;
+import io.clientele.clients.TourFixtures;
 import io.clientele.clients.ClientService;
 import io.clientele.deals.DealDraft;
 import io.clientele.deals.DealMode;
@@ -93,9 +92,7 @@ class ProcessMonitoringBrowserTests {
 		long sales = users.department("Продажи", users.rootDepartment());
 		head = users.user(Role.HEAD_OF_DEPARTMENT, sales);
 		manager = users.user(Role.SALES_MANAGER, sales);
-		client = clients.create(new ClientDraft(ClientKind.ORGANISATION, TestUsers.unique("ООО Станкомаш"), null, null,
-				null, null, null, null, null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), null, Map.of()), manager);
+		client = clients.create(TourFixtures.named(TestUsers.unique("ООО Станкомаш")), manager);
 		key = TestUsers.unique("offer");
 		maps.deploy(
 				("""

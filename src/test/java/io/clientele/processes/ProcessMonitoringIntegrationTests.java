@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import io.clientele.clients.TourFixtures;
 import io.clientele.clients.ClientService;
 import io.clientele.deals.DealDraft;
 import io.clientele.deals.DealMode;
@@ -253,10 +254,7 @@ class ProcessMonitoringIntegrationTests {
 	}
 
 	private long deal(CurrentUser responsible, String subject) {
-		long client = clients.create(new io.clientele.clients.ClientDraft(io.clientele.clients.ClientKind.ORGANISATION,
-				TestUsers.unique("ООО Мониторинг"), null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-				Map.of()), responsible);
+		long client = clients.create(TourFixtures.named(TestUsers.unique("ООО Мониторинг")), responsible);
 		return deals.create(new DealDraft(client, null, TestUsers.unique(subject), null, null, scenario, null,
 				DealMode.PROCESS_CONTROLLED, new java.math.BigDecimal("1000.00"), "RUB", null, null, null, null,
 				List.of(), List.of(), List.of(), Map.of()), responsible);

@@ -9,8 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.clientele.clients.ClientDraft;
-import io.clientele.clients.ClientKind;
+import io.clientele.clients.TourFixtures;
 import io.clientele.clients.ClientService;
 import io.clientele.deals.DealDraft;
 import io.clientele.deals.DealMode;
@@ -157,9 +156,7 @@ class ProcessRestartIntegrationTests {
 		var users = new TestUsers(clientele.jdbc(), clientele.bean(PasswordEncoder.class));
 		CurrentUser manager = users.user(Role.SALES_MANAGER, users.department("Sales", users.rootDepartment()));
 		long client = clientele.bean(ClientService.class)
-			.create(new ClientDraft(ClientKind.ORGANISATION, TestUsers.unique("ООО Перезапуск"), null, null, null, null,
-					null, null, null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(),
-					List.of(), List.of(), List.of(), List.of(), null, Map.of()), manager);
+			.create(TourFixtures.named(TestUsers.unique("ООО Перезапуск")), manager);
 		long scenario = clientele.bean(SalesScenarios.class)
 			.all()
 			.stream()

@@ -1,10 +1,8 @@
 package io.clientele.processes;
 
 import java.util.List;
-import java.util.Map;
 
-import io.clientele.clients.ClientDraft;
-import io.clientele.clients.ClientKind;
+import io.clientele.clients.TourFixtures;
 import io.clientele.clients.ClientService;
 import io.clientele.deals.SalesScenarios;
 import io.clientele.identity.internal.ApiTokens;
@@ -79,9 +77,7 @@ class ProcessTasksApiIntegrationTests {
 		CurrentUser stranger = users.user(Role.SALES_MANAGER, users.department("Service", users.rootDepartment()));
 		managerToken = "Bearer " + tokens.issue(manager.id(), "process api").secret();
 		strangerToken = "Bearer " + tokens.issue(stranger.id(), "process api").secret();
-		client = clients.create(new ClientDraft(ClientKind.ORGANISATION, TestUsers.unique("ООО Апи-процесс"), null,
-				null, null, null, null, null, null, null, null, null, null, null, null, null, List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of()), manager);
+		client = clients.create(TourFixtures.named(TestUsers.unique("ООО Апи-процесс")), manager);
 		wholesale = scenarios.all()
 			.stream()
 			.filter(scenario -> "standard-sale".equals(scenario.routeMapKey()))
