@@ -3,10 +3,12 @@ package io.clientele.shared.web;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -20,6 +22,19 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new LayoutModel(navigation)).excludePathPatterns("/api/**", "/webjars/**");
+	}
+
+	/**
+	 * Controller methods looked for among the mappings whose literal start the path has.
+	 */
+	@Bean
+	static WebMvcRegistrations literalPrefixMappings() {
+		return new WebMvcRegistrations() {
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new LiteralPrefixHandlerMapping();
+			}
+		};
 	}
 
 	/**
