@@ -486,7 +486,7 @@ def session_vars(cookie, user):
         where s.session_id = '{session_id}'""").split("\t")
     now = int(time.time() * 1000)
     return dict(session=session_id, session_primary=primary, user_id=user_id, department_id=department,
-                username=username, per_kind=5, candidates=10, now_ms=now, expiry_ms=now + 1_800_000)
+                username=username, per_kind=5, candidates=10, sample=400, now_ms=now, expiry_ms=now + 1_800_000)
 
 
 CREATE_BODY = json.dumps({

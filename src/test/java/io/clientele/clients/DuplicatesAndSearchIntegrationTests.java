@@ -187,6 +187,33 @@ class DuplicatesAndSearchIntegrationTests {
 	}
 
 	@Test
+	void a_text_most_of_a_managers_clients_contain_finds_their_own_clients_only_and_a_rare_one_is_still_found() {
+		String domain = latin(unique()).toLowerCase() + ".example";
+		List<Long> own = new java.util.ArrayList<>();
+		for (int n = 0; n < 12; n++) {
+			own.add(organisationWithEmail("Партнёр " + n, "info@" + domain, owner));
+		}
+		List<Long> others = List.of(organisationWithEmail("Чужой", "info@" + domain, stranger),
+				organisationWithEmail("Чужой 2", "info@" + domain, stranger));
+		long rare = organisationWithEmail("Редкий", "rare-" + unique() + "@" + domain, owner);
+
+		List<Long> found = search.find("info@" + domain, 5, owner).clients().stream().map(Search.Hit::id).toList();
+		String rareAddress = clients.card(rare, owner).emails().get(0).address();
+
+		assertThat(found).hasSize(5).allMatch(own::contains).doesNotContainAnyElementsOf(others);
+		assertThat(search.find(rareAddress.substring(0, 12), 5, owner).clients()).extracting(Search.Hit::id)
+			.containsExactly(rare);
+		assertThat(search.find("info@" + domain, 5, stranger).clients()).extracting(Search.Hit::id)
+			.containsExactlyInAnyOrderElementsOf(others);
+	}
+
+	private long organisationWithEmail(String name, String email, CurrentUser manager) {
+		return clients.create(new ClientDraft(ClientKind.ORGANISATION, name, null, null, null, null, null, null, null,
+				null, null, null, null, null, null, null, List.of(), List.of(new Email(email, null)), List.of(),
+				List.of(), List.of(), List.of(), List.of(), null, Map.of()), manager);
+	}
+
+	@Test
 	void search_finds_contact_persons_through_the_clients_the_reader_may_see() {
 		String surname = cyrillic(unique());
 		long client = clients.create(ClientFixtures.organisation("Фирма " + surname), owner);

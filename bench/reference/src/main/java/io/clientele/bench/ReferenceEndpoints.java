@@ -172,6 +172,7 @@ class ReferenceEndpoints {
 		vars.put("contains", contains);
 		vars.put("per_kind", 5);
 		vars.put("candidates", 10);
+		vars.put("sample", 400);
 		vars.put("now_ms", now);
 		vars.put("expiry_ms", now + 1_800_000);
 		String script = "ADMINISTRATOR".equals(vars.get("role")) ? "search-admin" : "search";

@@ -13,7 +13,7 @@ import java.util.List;
  * variables). {@code \set} lines are pgbench's own and are skipped: the request supplies
  * those values; so is a statement after a {@code -- pgbench only} comment.
  * {@code \if :a < :b} (or {@code >}, {@code =}, {@code <>}) up to {@code \endif} runs the statements
- * between only when the comparison of the two variables holds; after a named statement,
+ * between only when the comparison of the two variables holds (blocks may nest); after a named statement,
  * {@code <name>_rows} holds how many rows it gave.
  */
 record Script(List<Step> steps) {

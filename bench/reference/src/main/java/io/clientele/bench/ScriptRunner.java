@@ -47,16 +47,24 @@ class ScriptRunner {
 		Map<String, Object> vars = new HashMap<>(variables);
 		Map<String, List<Map<String, Object>>> results = new HashMap<>();
 		TransactionStatus open = null;
-		boolean skipping = false;
+		// \if blocks nest: depth counts the open ones, skipped the depth at which one did not hold
+		int depth = 0;
+		int skipped = 0;
 		try {
 			for (Script.Step step : script.steps()) {
 				if (step instanceof Script.If condition) {
-					skipping = !condition.holds(vars);
+					depth++;
+					if (skipped == 0 && !condition.holds(vars)) {
+						skipped = depth;
+					}
 				}
 				else if (step instanceof Script.EndIf) {
-					skipping = false;
+					if (skipped == depth) {
+						skipped = 0;
+					}
+					depth--;
 				}
-				else if (skipping) {
+				else if (skipped > 0) {
 					continue;
 				}
 				else if (step instanceof Script.Begin begin) {
