@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +29,7 @@ import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
+import org.flowable.common.engine.impl.runtime.Clock;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RuntimeService;
@@ -51,6 +54,12 @@ import static org.awaitility.Awaitility.await;
  * data source with the same hooks and its own job executor. When many deadlines fall due
  * at once, both executors compete for the timers and each timer fires exactly once (the
  * engine locks a job by its row), so each action goes up to the head once.
+ * <p>
+ * The second node keeps its own clock. Its clock reaches the deadlines first, and the
+ * application's clock follows as soon as the second node has fired one timer: otherwise
+ * the first node, which takes the next timer without waiting once it has one, could fire
+ * all of them before the second node looks again, and the test would prove nothing about
+ * two nodes.
  */
 @ClienteleIntegrationTest
 class DeadlinesOnSeveralNodesIntegrationTests {
@@ -104,6 +113,10 @@ class DeadlinesOnSeveralNodesIntegrationTests {
 
 	final Map<String, AtomicInteger> firedOnSecond = new ConcurrentHashMap<>();
 
+	final NodeClock secondClock = new NodeClock();
+
+	volatile @Nullable Date deadlinesPassed;
+
 	FlowableEventListener firstCounter;
 
 	int firstBatch;
@@ -121,20 +134,23 @@ class DeadlinesOnSeveralNodesIntegrationTests {
 		second.setAsyncExecutorActivate(true);
 		second.setAsyncExecutorDefaultTimerJobAcquireWaitTime(200);
 		second.setAsyncExecutorMaxTimerJobsPerAcquisition(1);
+		second.setClock(secondClock);
 		hooks.configure(second);
 		noBeans.configure(second);
 		secondNode = second.buildProcessEngine();
 		// Under Spring the job executor starts with the application context's lifecycle.
 		second.start();
 		secondConfiguration = second;
-		secondNode.getRuntimeService().addEventListener(counter(firedOnSecond), FlowableEngineEventType.TIMER_FIRED);
+		secondNode.getRuntimeService()
+			.addEventListener(counter(firedOnSecond, this::firstNodeFollows), FlowableEngineEventType.TIMER_FIRED);
 		// Both nodes take one due timer at a time, so that they compete for the same
 		// ones.
 		AbstractAsyncExecutor first = (AbstractAsyncExecutor) ((ProcessEngineConfigurationImpl) engine)
 			.getAsyncExecutor();
 		firstBatch = first.getMaxTimerJobsPerAcquisition();
 		first.setMaxTimerJobsPerAcquisition(1);
-		firstCounter = counter(firedOnFirst);
+		firstCounter = counter(firedOnFirst, () -> {
+		});
 		runtime.addEventListener(firstCounter, FlowableEngineEventType.TIMER_FIRED);
 	}
 
@@ -160,7 +176,8 @@ class DeadlinesOnSeveralNodesIntegrationTests {
 			actions.add(inbox.ofDeal(deal(scenario, manager)).get(0).taskId());
 		}
 
-		engine.getClock().setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(2))));
+		deadlinesPassed = Date.from(Instant.now().plus(Duration.ofHours(2)));
+		secondClock.setCurrentTime(deadlinesPassed);
 
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> actions.stream().allMatch(task -> inbox.escalation(task).isPresent()));
@@ -208,13 +225,24 @@ class DeadlinesOnSeveralNodesIntegrationTests {
 				List.of(), List.of(), List.of(), Map.of()), manager);
 	}
 
+	/** Moves the application's clock past the deadlines too, once. */
+	private void firstNodeFollows() {
+		Date passed = deadlinesPassed;
+		if (passed != null && !passed.equals(engine.getClock().getCurrentTime())) {
+			engine.getClock().setCurrentTime(passed);
+		}
+	}
+
 	private static int count(Map<String, AtomicInteger> fired, String processInstance) {
 		AtomicInteger count = fired.get(processInstance);
 		return count == null ? 0 : count.get();
 	}
 
-	/** Counts the firings that committed, by process instance. */
-	private static FlowableEventListener counter(Map<String, AtomicInteger> fired) {
+	/**
+	 * Counts the firings that committed, by process instance, and tells
+	 * {@code afterEach}.
+	 */
+	private static FlowableEventListener counter(Map<String, AtomicInteger> fired, Runnable afterEach) {
 		return new FlowableEventListener() {
 
 			@Override
@@ -222,6 +250,7 @@ class DeadlinesOnSeveralNodesIntegrationTests {
 				if (event instanceof FlowableEntityEvent entityEvent && entityEvent.getEntity() instanceof Job job
 						&& job.getProcessInstanceId() != null) {
 					fired.computeIfAbsent(job.getProcessInstanceId(), id -> new AtomicInteger()).incrementAndGet();
+					afterEach.run();
 				}
 			}
 
@@ -241,6 +270,54 @@ class DeadlinesOnSeveralNodesIntegrationTests {
 			}
 
 		};
+	}
+
+	/**
+	 * A clock of one node only: Flowable's default clock keeps a set time in a static
+	 * field, shared by every engine in the JVM.
+	 */
+	static final class NodeClock implements Clock {
+
+		private volatile @Nullable Date setTime;
+
+		@Override
+		public void setCurrentTime(@Nullable Date time) {
+			this.setTime = time;
+		}
+
+		@Override
+		public void setCurrentCalendar(Calendar time) {
+			this.setTime = time.getTime();
+		}
+
+		@Override
+		public void reset() {
+			this.setTime = null;
+		}
+
+		@Override
+		public Date getCurrentTime() {
+			Date time = this.setTime;
+			return (time != null) ? time : new Date();
+		}
+
+		@Override
+		public Calendar getCurrentCalendar() {
+			return getCurrentCalendar(getCurrentTimeZone());
+		}
+
+		@Override
+		public Calendar getCurrentCalendar(TimeZone zone) {
+			Calendar calendar = Calendar.getInstance(zone);
+			calendar.setTime(getCurrentTime());
+			return calendar;
+		}
+
+		@Override
+		public TimeZone getCurrentTimeZone() {
+			return TimeZone.getDefault();
+		}
+
 	}
 
 }
