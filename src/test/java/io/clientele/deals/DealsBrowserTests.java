@@ -1,5 +1,8 @@
 package io.clientele.deals;
 
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.clientele.clients.ClientService;
 import io.clientele.identity.CurrentUser;
@@ -35,6 +38,9 @@ class DealsBrowserTests {
 
 	@Autowired
 	SalesScenarios scenarios;
+
+	@Autowired
+	DealService deals;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -129,6 +135,52 @@ class DealsBrowserTests {
 		page.locator("[data-test=save-deal]").click();
 
 		assertThat(page.locator("[data-test=current-stage]")).hasText(stage.name());
+	}
+
+	@Test
+	void the_filter_panel_loads_when_opened_offers_the_heads_people_only_and_filters_by_the_one_chosen() {
+		var users = new TestUsers(jdbc, encoder);
+		long sales = users.department("Продажи", users.rootDepartment());
+		CurrentUser head = users.user(Role.HEAD_OF_DEPARTMENT, sales);
+		CurrentUser first = users.user(Role.SALES_MANAGER, sales);
+		CurrentUser second = users.user(Role.SALES_MANAGER, sales);
+		CurrentUser elsewhere = users.user(Role.SALES_MANAGER, users.department("Сервис", users.rootDepartment()));
+		var fixtures = new DealFixtures(scenarios);
+		String firsts = TestUsers.unique("Поставка первого");
+		deals.create(fixtures.draft(clients.create(DealFixtures.client(TestUsers.unique("ООО Первый")), first), firsts),
+				first);
+		deals.create(fixtures.draft(clients.create(DealFixtures.client(TestUsers.unique("ООО Второй")), second),
+				TestUsers.unique("Поставка второго")), second);
+
+		for (String language : new String[] { "en-GB", "ru-RU" }) {
+			boolean english = language.startsWith("en");
+			Page page = english ? browser.newPage(language, 1280, 900) : browser.newPage(language, 390, 844);
+			page.navigate(url("/login"));
+			page.locator("#username").fill(head.getUsername());
+			page.locator("#password").fill(TestUsers.PASSWORD);
+			page.locator("[data-test=sign-in]").click();
+			page.navigate(url("/deals"));
+			assertThat(page.locator("#f-responsible")).hasCount(0);
+
+			page.locator("[data-test=more-filters-toggle]").click();
+			Locator responsible = page.locator("#f-responsible");
+			assertThat(responsible).isVisible();
+			assertThat(page.locator("[data-test=filters-loading]")).hasCount(0);
+			assertThat(responsible.locator("option[value='" + first.id() + "']")).hasCount(1);
+			assertThat(responsible.locator("option[value='" + head.id() + "']")).hasCount(1);
+			assertThat(responsible.locator("option[value='" + elsewhere.id() + "']")).hasCount(0);
+			// opened all the way (no longer sliding open)
+			assertThat(page.locator("#more-filters")).hasClass(Pattern.compile("(^|\\s)show(\\s|$)"));
+			BrowserExtension.screenshot(page, "deal-list-filters-open-" + (english ? "desktop-en" : "phone-ru"));
+
+			responsible.selectOption(String.valueOf(first.id()));
+			page.locator("[data-test=apply-filters]").click();
+			assertThat(page.locator("[data-test=client-row]")).hasCount(1);
+			assertThat(page.locator("[data-test=client-row]")).containsText(firsts);
+			assertThat(page.locator("#f-responsible")).isVisible();
+			assertThat(page.locator("#f-responsible")).hasValue(String.valueOf(first.id()));
+			page.close();
+		}
 	}
 
 	private String url(String path) {

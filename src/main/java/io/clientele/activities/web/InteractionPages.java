@@ -40,6 +40,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -125,15 +126,36 @@ class InteractionPages {
 		model.addAttribute("state", state);
 		model.addAttribute("catalog", columns.all().values());
 		savedViews.addTo(model, LIST, view, user);
-		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
+		if (!state.filters().isEmpty()) {
+			filterChoices(model, state, user);
+		}
 		model.addAttribute("base", "/interactions");
 		model.addAttribute("entity", "interactions");
 		model.addAttribute("listTitle", "interactions.title");
-		model.addAttribute("choices", columns.source().choices());
-		model.addAttribute("options", options(state));
 		model.addAttribute("canReassign", false);
 		this.view.show(model, () -> list.page(state.query(), user), locale, kind -> "ti-activity");
 		return "lists/list";
+	}
+
+	/**
+	 * The filter panel's fields, asked for when the panel is first opened on a list with
+	 * no filter set: the list itself then does without the people and options to choose
+	 * from.
+	 */
+	@GetMapping("/filters")
+	String filters(@AuthenticationPrincipal CurrentUser user, Model model) {
+		ListParams state = ListParams.from("/interactions", new LinkedMultiValueMap<>(), InteractionColumns.DEFAULT,
+				"at", true);
+		model.addAttribute("state", state);
+		model.addAttribute("catalog", columns.all().values());
+		filterChoices(model, state, user);
+		return "lists/list :: filter-fields";
+	}
+
+	private void filterChoices(Model model, ListParams state, CurrentUser user) {
+		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
+		model.addAttribute("choices", columns.source().choices());
+		model.addAttribute("options", options(state));
 	}
 
 	/**

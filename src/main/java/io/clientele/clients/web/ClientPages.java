@@ -31,6 +31,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,16 +104,35 @@ class ClientPages {
 		model.addAttribute("state", state);
 		model.addAttribute("catalog", columns.all().values());
 		savedViews.addTo(model, LIST, view, user);
-		model.addAttribute("segments", segments.all());
-		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
+		if (!state.filters().isEmpty()) {
+			filterChoices(model, user);
+		}
 		model.addAttribute("base", "/clients");
 		model.addAttribute("entity", "clients");
 		model.addAttribute("listTitle", "clients.title");
-		model.addAttribute("choices", columns.source().choices());
 		model.addAttribute("canReassign", user.is(Role.ADMINISTRATOR) || user.is(Role.HEAD_OF_DEPARTMENT));
 		this.view.show(model, () -> list.page(state.query(), user), locale,
 				kind -> "INDIVIDUAL".equals(kind) ? "ti-user" : "ti-building");
 		return "lists/list";
+	}
+
+	/**
+	 * The filter panel's fields, asked for when the panel is first opened on a list with
+	 * no filter set: the list itself then does without the people and options to choose
+	 * from.
+	 */
+	@GetMapping("/filters")
+	String filters(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("state", ListParams.from("/clients", new LinkedMultiValueMap<>(), columns.defaults()));
+		model.addAttribute("catalog", columns.all().values());
+		filterChoices(model, user);
+		return "lists/list :: filter-fields";
+	}
+
+	private void filterChoices(Model model, CurrentUser user) {
+		model.addAttribute("segments", segments.all());
+		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
+		model.addAttribute("choices", columns.source().choices());
 	}
 
 	/**

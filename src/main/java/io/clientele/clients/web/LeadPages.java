@@ -31,6 +31,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -93,15 +94,40 @@ class LeadPages {
 		model.addAttribute("state", state);
 		model.addAttribute("catalog", columns.all().values());
 		savedViews.addTo(model, LIST, view, user);
-		model.addAttribute("segments", List.of());
-		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
+		boolean distributes = distributes(user);
+		if (!state.filters().isEmpty()) {
+			filterChoices(model, user);
+		}
+		else if (distributes) {
+			// whom to give the chosen leads to
+			model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
+		}
 		model.addAttribute("base", "/leads");
 		model.addAttribute("entity", "leads");
 		model.addAttribute("listTitle", "leads.title");
-		model.addAttribute("choices", columns.source().choices());
-		model.addAttribute("canReassign", distributes(user));
+		model.addAttribute("canReassign", distributes);
 		this.view.show(model, () -> leads.page(state.query(), user), locale, kind -> "ti-inbox");
 		return "lists/list";
+	}
+
+	/**
+	 * The filter panel's fields, asked for when the panel is first opened on a list with
+	 * no filter set: the list itself then does without the people and options to choose
+	 * from.
+	 */
+	@GetMapping("/filters")
+	String filters(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("state",
+				ListParams.from("/leads", new LinkedMultiValueMap<>(), columns.defaults(), "created", true));
+		model.addAttribute("catalog", columns.all().values());
+		filterChoices(model, user);
+		return "lists/list :: filter-fields";
+	}
+
+	private void filterChoices(Model model, CurrentUser user) {
+		model.addAttribute("segments", List.of());
+		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
+		model.addAttribute("choices", columns.source().choices());
 	}
 
 	/**

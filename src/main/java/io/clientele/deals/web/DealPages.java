@@ -40,6 +40,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -129,12 +130,12 @@ class DealPages {
 		model.addAttribute("state", state);
 		model.addAttribute("catalog", columns.all().values());
 		savedViews.addTo(model, LIST, view, user);
-		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
+		if (!state.filters().isEmpty()) {
+			filterChoices(model, user);
+		}
 		model.addAttribute("base", "/deals");
 		model.addAttribute("entity", "deals");
 		model.addAttribute("listTitle", "deals.title");
-		model.addAttribute("choices", columns.source().choices());
-		model.addAttribute("options", options());
 		model.addAttribute("canReassign", false);
 		this.view.show(model, () -> list.page(state.query(), user), locale, kind -> "WON".equals(kind)
 				? "ti-trophy text-green" : "LOST".equals(kind) ? "ti-mood-sad text-red" : "ti-briefcase");
@@ -143,6 +144,26 @@ class DealPages {
 			model.addAttribute("totalsUpTo", DealList.TOTALS_UP_TO);
 		}
 		return "lists/list";
+	}
+
+	/**
+	 * The filter panel's fields, asked for when the panel is first opened on a list with
+	 * no filter set: the list itself then does without the people and options to choose
+	 * from.
+	 */
+	@GetMapping("/filters")
+	String filters(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("state",
+				ListParams.from("/deals", new LinkedMultiValueMap<>(), columns.defaults(), "created", true));
+		model.addAttribute("catalog", columns.all().values());
+		filterChoices(model, user);
+		return "lists/list :: filter-fields";
+	}
+
+	private void filterChoices(Model model, CurrentUser user) {
+		model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
+		model.addAttribute("choices", columns.source().choices());
+		model.addAttribute("options", options());
 	}
 
 	/**
