@@ -148,21 +148,20 @@ public class DealProcesses {
 		return "process.ended." + (REASONS.contains(reason) ? reason : "other");
 	}
 
-	/** The running process if there is one, else the one started last. */
+	/**
+	 * The running process if there is one, else the one started last: one look-up in the
+	 * engine's history (a deal has few processes), also for a deal that never had one.
+	 */
 	private Optional<HistoricProcessInstance> latest(long dealId) {
-		var running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(DealKeys.of(dealId)).list();
-		if (!running.isEmpty()) {
-			return Optional.of(history.createHistoricProcessInstanceQuery()
-				.processInstanceId(running.get(0).getId())
-				.singleResult());
-		}
-		return history.createHistoricProcessInstanceQuery()
+		List<HistoricProcessInstance> all = history.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(DealKeys.of(dealId))
 			.orderByProcessInstanceStartTime()
 			.desc()
-			.listPage(0, 1)
-			.stream()
-			.findFirst();
+			.list();
+		return all.stream()
+			.filter(instance -> instance.getEndTime() == null)
+			.findFirst()
+			.or(() -> all.stream().findFirst());
 	}
 
 	private static @Nullable Long userId(@Nullable String id) {

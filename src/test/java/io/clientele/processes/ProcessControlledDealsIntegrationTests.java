@@ -285,8 +285,18 @@ class ProcessControlledDealsIntegrationTests {
 		assertThat(task.name()).isEqualTo("Коммерческое предложение");
 		assertThat(task.assigneeId()).isEqualTo(manager.id());
 		assertThat(stageChanges(deal)).as("starting at the proposal moved the deal nowhere").isEqualTo(stageChanges);
+		DealProcessView shown = dealProcesses.of(deal).orElseThrow();
+		assertThat(shown.running()).as("the card shows the new process, not the one ended").isTrue();
+		assertThat(shown.endReason()).isNull();
 		complete(deal, "yes", List.of(0), null);
 		assertThat(stage(deal)).isEqualTo("Договор");
+	}
+
+	@Test
+	void a_deal_that_never_had_a_process_shows_none() {
+		long deal = open(DealMode.MANUAL_STAGES);
+
+		assertThat(dealProcesses.of(deal)).isEmpty();
 	}
 
 	@Test
