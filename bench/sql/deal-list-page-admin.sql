@@ -1,7 +1,7 @@
 -- GET /deals (the list page, first page, newest first) as the administrator: the statements
 -- Clientele runs, in its transactions (captured with log_min_duration_statement = 0): the
--- session; the extra fields (five times), the saved views, the role, every person (the
--- filter's choices), the scenarios (twice); the page, its bounded count and the
+-- session; the extra fields (five times), the saved views, the role, the scenarios
+-- (twice); the page, its bounded count and the
 -- planner's estimate beyond 1,000; the names of the page's
 -- clients and people; a lower bound of the deals from the counters (its bound booleans
 -- written as the true they are) and, only when it is at most 20,000, the totals; the sidebar's saved views; the session's last access.
@@ -31,11 +31,6 @@ select id, list, name, owner_id, shared_department_id, query from saved_views
 COMMIT;
 BEGIN READ ONLY;
 select role from users where id = :user_id;
-COMMIT;
-BEGIN READ ONLY;
-select u.id, u.full_name, u.role, u.department_id, d.name as department_name, u.active
-  from users u join departments d on d.id = u.department_id
- where u.active and true order by lower(u.full_name);
 COMMIT;
 BEGIN READ ONLY;
 select * from custom_fields where entity = 'DEAL' and active order by position, id;

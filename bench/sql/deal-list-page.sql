@@ -1,7 +1,7 @@
 -- GET /deals (the list page, first page, newest first) as the manager m007: the statements
 -- Clientele runs, in its transactions (captured with log_min_duration_statement = 0): the
--- session; the extra fields (five times), the saved views, the role, the people the filter
--- offers, the scenarios (twice); the page (a union of the deals m007 is responsible for and
+-- session; the extra fields (five times), the saved views, the role, the scenarios
+-- (twice); the page (a union of the deals m007 is responsible for and
 -- those they co-execute, each a page, merged in order) and its bounded count; the names of the page's
 -- clients and people; the totals; the sidebar's saved views; the session's last access.
 -- Variables: session, session_primary, user_id, department_id, username, now_ms, expiry_ms,
@@ -29,11 +29,6 @@ select id, list, name, owner_id, shared_department_id, query from saved_views
 COMMIT;
 BEGIN READ ONLY;
 select role from users where id = :user_id;
-COMMIT;
-BEGIN READ ONLY;
-select u.id, u.full_name, u.role, u.department_id, d.name as department_name, u.active
-  from users u join departments d on d.id = u.department_id
- where u.active and u.id = :user_id order by lower(u.full_name);
 COMMIT;
 BEGIN READ ONLY;
 select * from custom_fields where entity = 'DEAL' and active order by position, id;

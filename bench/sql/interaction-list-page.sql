@@ -1,7 +1,7 @@
 -- GET /interactions (the list page, first page, newest first) as the manager m007: the
 -- statements Clientele runs, in its transactions (captured with
 -- log_min_duration_statement = 0): the session; the saved views; the role and deputies
--- (twice); the people the filter offers; the reader's scope (deputies, segment grants); the
+-- (twice); the reader's scope (deputies, segment grants); the
 -- page (a union of the interactions m007 is responsible for, those of their clients and the
 -- few they see through a deal or by taking part, each a page, merged in order, decision 0014)
 -- and its bounded count (the same branches, 1,001 ids each); the names of the page's clients
@@ -26,11 +26,6 @@ BEGIN READ ONLY;
 select u.role, array(select d.user_id from user_deputies d
                           where d.deputy_id = u.id and :today between d.starts_on and d.ends_on)
       from users u where u.id = :user_id;
-COMMIT;
-BEGIN READ ONLY;
-select u.id, u.full_name, u.role, u.department_id, d.name as department_name, u.active
-      from users u join departments d on d.id = u.department_id
-     where u.active and u.id = :user_id order by lower(u.full_name);
 COMMIT;
 BEGIN READ ONLY;
 select u.role, array(select d.user_id from user_deputies d
