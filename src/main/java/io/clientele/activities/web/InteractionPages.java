@@ -126,9 +126,7 @@ class InteractionPages {
 		model.addAttribute("state", state);
 		model.addAttribute("catalog", columns.all().values());
 		savedViews.addTo(model, LIST, view, user);
-		if (!state.filters().isEmpty()) {
-			filterChoices(model, state, user);
-		}
+		this.view.filterChoices(model, state, choices -> filterChoices(choices, state, user));
 		model.addAttribute("base", "/interactions");
 		model.addAttribute("entity", "interactions");
 		model.addAttribute("listTitle", "interactions.title");
@@ -138,18 +136,14 @@ class InteractionPages {
 	}
 
 	/**
-	 * The filter panel's fields, asked for when the panel is first opened on a list with
-	 * no filter set: the list itself then does without the people and options to choose
-	 * from.
+	 * The filter panel's fields, when it is first opened (see
+	 * {@link ListView#filterFields}).
 	 */
 	@GetMapping("/filters")
 	String filters(@AuthenticationPrincipal CurrentUser user, Model model) {
 		ListParams state = ListParams.from("/interactions", new LinkedMultiValueMap<>(), InteractionColumns.DEFAULT,
 				"at", true);
-		model.addAttribute("state", state);
-		model.addAttribute("catalog", columns.all().values());
-		filterChoices(model, state, user);
-		return "lists/list :: filter-fields";
+		return view.filterFields(model, state, columns.all().values(), choices -> filterChoices(choices, state, user));
 	}
 
 	private void filterChoices(Model model, ListParams state, CurrentUser user) {

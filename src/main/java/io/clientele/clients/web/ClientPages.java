@@ -104,9 +104,7 @@ class ClientPages {
 		model.addAttribute("state", state);
 		model.addAttribute("catalog", columns.all().values());
 		savedViews.addTo(model, LIST, view, user);
-		if (!state.filters().isEmpty()) {
-			filterChoices(model, user);
-		}
+		this.view.filterChoices(model, state, choices -> filterChoices(choices, user));
 		model.addAttribute("base", "/clients");
 		model.addAttribute("entity", "clients");
 		model.addAttribute("listTitle", "clients.title");
@@ -117,16 +115,13 @@ class ClientPages {
 	}
 
 	/**
-	 * The filter panel's fields, asked for when the panel is first opened on a list with
-	 * no filter set: the list itself then does without the people and options to choose
-	 * from.
+	 * The filter panel's fields, when it is first opened (see
+	 * {@link ListView#filterFields}).
 	 */
 	@GetMapping("/filters")
 	String filters(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("state", ListParams.from("/clients", new LinkedMultiValueMap<>(), columns.defaults()));
-		model.addAttribute("catalog", columns.all().values());
-		filterChoices(model, user);
-		return "lists/list :: filter-fields";
+		return view.filterFields(model, ListParams.from("/clients", new LinkedMultiValueMap<>(), columns.defaults()),
+				columns.all().values(), choices -> filterChoices(choices, user));
 	}
 
 	private void filterChoices(Model model, CurrentUser user) {

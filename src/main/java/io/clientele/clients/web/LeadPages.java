@@ -95,10 +95,8 @@ class LeadPages {
 		model.addAttribute("catalog", columns.all().values());
 		savedViews.addTo(model, LIST, view, user);
 		boolean distributes = distributes(user);
-		if (!state.filters().isEmpty()) {
-			filterChoices(model, user);
-		}
-		else if (distributes) {
+		this.view.filterChoices(model, state, choices -> filterChoices(choices, user));
+		if (distributes && !model.containsAttribute("people")) {
 			// whom to give the chosen leads to
 			model.addAttribute("people", users.activeWithin(scopes.of(user.id())));
 		}
@@ -111,17 +109,14 @@ class LeadPages {
 	}
 
 	/**
-	 * The filter panel's fields, asked for when the panel is first opened on a list with
-	 * no filter set: the list itself then does without the people and options to choose
-	 * from.
+	 * The filter panel's fields, when it is first opened (see
+	 * {@link ListView#filterFields}).
 	 */
 	@GetMapping("/filters")
 	String filters(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("state",
-				ListParams.from("/leads", new LinkedMultiValueMap<>(), columns.defaults(), "created", true));
-		model.addAttribute("catalog", columns.all().values());
-		filterChoices(model, user);
-		return "lists/list :: filter-fields";
+		return view.filterFields(model,
+				ListParams.from("/leads", new LinkedMultiValueMap<>(), columns.defaults(), "created", true),
+				columns.all().values(), choices -> filterChoices(choices, user));
 	}
 
 	private void filterChoices(Model model, CurrentUser user) {

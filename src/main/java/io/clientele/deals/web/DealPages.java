@@ -130,9 +130,7 @@ class DealPages {
 		model.addAttribute("state", state);
 		model.addAttribute("catalog", columns.all().values());
 		savedViews.addTo(model, LIST, view, user);
-		if (!state.filters().isEmpty()) {
-			filterChoices(model, user);
-		}
+		this.view.filterChoices(model, state, choices -> filterChoices(choices, user));
 		model.addAttribute("base", "/deals");
 		model.addAttribute("entity", "deals");
 		model.addAttribute("listTitle", "deals.title");
@@ -147,17 +145,14 @@ class DealPages {
 	}
 
 	/**
-	 * The filter panel's fields, asked for when the panel is first opened on a list with
-	 * no filter set: the list itself then does without the people and options to choose
-	 * from.
+	 * The filter panel's fields, when it is first opened (see
+	 * {@link ListView#filterFields}).
 	 */
 	@GetMapping("/filters")
 	String filters(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("state",
-				ListParams.from("/deals", new LinkedMultiValueMap<>(), columns.defaults(), "created", true));
-		model.addAttribute("catalog", columns.all().values());
-		filterChoices(model, user);
-		return "lists/list :: filter-fields";
+		return view.filterFields(model,
+				ListParams.from("/deals", new LinkedMultiValueMap<>(), columns.defaults(), "created", true),
+				columns.all().values(), choices -> filterChoices(choices, user));
 	}
 
 	private void filterChoices(Model model, CurrentUser user) {

@@ -53,6 +53,31 @@ public class ListView {
 	}
 
 	/**
+	 * Puts into the model what the filter panel's fields choose from (people, options),
+	 * but only when a filter is set: the list template then shows the panel open with its
+	 * fields; with none set it shows the panel closed and asks the list's
+	 * {@code /filters} for them when it is first opened (see {@link #filterFields}).
+	 */
+	public void filterChoices(org.springframework.ui.Model model, ListParams state,
+			java.util.function.Consumer<org.springframework.ui.Model> choices) {
+		if (!state.filters().isEmpty()) {
+			choices.accept(model);
+		}
+	}
+
+	/**
+	 * The filter panel's fields alone, for a list with no filter set: the template
+	 * fragment to render, with its model.
+	 */
+	public String filterFields(org.springframework.ui.Model model, ListParams state, Collection<ListColumn> catalog,
+			java.util.function.Consumer<org.springframework.ui.Model> choices) {
+		model.addAttribute("state", state);
+		model.addAttribute("catalog", catalog);
+		choices.accept(model);
+		return "lists/list :: filter-fields";
+	}
+
+	/**
 	 * Puts a page of the list and its rows into the model, or the reason it cannot be
 	 * shown (a wrong filter), which the list template says. What the template would
 	 * otherwise work out per cell is worked out here once: the classes of each column's
