@@ -1,5 +1,7 @@
 package io.clientele.identity;
 
+import java.util.regex.Pattern;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.clientele.support.BrowserExtension;
@@ -110,6 +112,9 @@ class FoundationBrowserTests {
 		assertThat(page.locator("#sidebar-menu")).not().isVisible();
 
 		page.locator(".navbar-toggler").click();
+		// opened all the way (no longer sliding open), so that the link is where it is
+		// clicked
+		assertThat(page.locator("#sidebar-menu")).hasClass(Pattern.compile("(^|\\s)show(\\s|$)"));
 		assertThat(page.locator("#sidebar-menu").getByText("Пользователи")).isVisible();
 		page.locator("#sidebar-menu").getByText("Пользователи").click();
 		assertThat(page.locator("[data-test=users-table]")).isVisible();
