@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.clientele.identity.CurrentUser;
 import io.clientele.identity.Role;
@@ -69,6 +72,23 @@ class ErrorPagesIntegrationTests {
 			.doesNotContain("on purpose")
 			.doesNotContain("Exception");
 		assertThat(signedIn("en").get("/test/failing-page").body()).contains("Something went wrong");
+	}
+
+	@Test
+	void pages_and_error_pages_link_browser_libraries_by_their_version_and_other_links_as_written() {
+		var browser = signedIn("en");
+		Pattern versioned = Pattern.compile("/webjars/tabler__core/\\d+\\.\\d+\\.\\d+/dist/js/tabler\\.min\\.js");
+		for (String path : List.of("/", "/no/such/page", "/test/failing-page")) {
+			String page = browser.get(path).body();
+			assertThat(page).as(path).containsPattern(versioned).doesNotContain("/webjars/tabler__core/dist/");
+			Matcher link = versioned.matcher(page);
+			assertThat(link.find()).isTrue();
+			var library = browser.download(link.group());
+			assertThat(library.statusCode()).as(link.group()).isEqualTo(200);
+			assertThat(library.body().length).isGreaterThan(10_000);
+		}
+		assertThat(browser.get("/").body()).contains("href=\"/clients\"")
+			.contains("href=\"/static/css/clientele.css\"");
 	}
 
 	@Test

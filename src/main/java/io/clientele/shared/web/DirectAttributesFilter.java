@@ -21,18 +21,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets the pages read and write request attributes on the request that answers them
  * instead of passing each call through every wrapper the filters put around the server's
- * request (session, firewall, security headers, security context, resource links: five or
- * six).
+ * request (session, firewall, security headers, security context: four or five).
  * <p>
  * Thymeleaf keeps a template's variables as request attributes, so each {@code ${row.x}}
  * of a list is a request attribute lookup: on "My tasks" with 120 rows, about 6,000 of
  * them, each passed down the whole chain of wrappers (a sixth of the page's processor
  * time, measured with JFR on the M data set). A wrapper that does not override an
  * attribute call only passes it on, so each call goes straight to the first request of
- * the chain that answers it itself: a wrapper that overrides it (the resource links'
- * wrapper watches one attribute being set, the server's own for a forward or an error
- * page answers some itself) or else the server's request. The answers are the same as
- * through the chain.
+ * the chain that answers it itself: a wrapper that overrides it (the server's own for a
+ * forward or an error page answers some itself) or else the server's request. The answers
+ * are the same as through the chain.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)

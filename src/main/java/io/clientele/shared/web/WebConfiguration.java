@@ -3,12 +3,18 @@ package io.clientele.shared.web;
 import java.time.Clock;
 import java.time.Duration;
 
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -35,6 +41,18 @@ class WebConfiguration implements WebMvcConfigurer {
 				return new LiteralPrefixHandlerMapping();
 			}
 		};
+	}
+
+	/**
+	 * Versions for the pages' WebJars links, in pages and error pages, in place of Spring
+	 * Boot's filter for all links (see {@link WebJarLinks}).
+	 */
+	@Bean
+	static FilterRegistrationBean<ResourceUrlEncodingFilter> webJarLinks(
+			ObjectProvider<ResourceUrlProvider> resources) {
+		var registration = new FilterRegistrationBean<ResourceUrlEncodingFilter>(new WebJarLinks(resources));
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		return registration;
 	}
 
 	/**
