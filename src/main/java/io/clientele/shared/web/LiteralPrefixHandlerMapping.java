@@ -2,9 +2,9 @@ package io.clientele.shared.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -34,9 +34,12 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
 	/**
 	 * Per mapping, the literal segments each of its patterns begins with; a pattern that
-	 * begins with a variable or a wildcard has none, and is tried for every path.
+	 * begins with a variable or a wildcard has none, and is tried for every path. Kept by
+	 * the mapping's identity, and replaced whole when a mapping is added: it is read for
+	 * each of the three hundred mappings of each request, and a mapping's own hash code
+	 * (of its conditions) was half of the look-up.
 	 */
-	private final Map<RequestMappingInfo, List<String[]>> literalStarts = new ConcurrentHashMap<>();
+	private volatile Map<RequestMappingInfo, List<String[]>> literalStarts = new IdentityHashMap<>();
 
 	@Override
 	protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
@@ -54,12 +57,23 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 	@Override
 	protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
 		String[] segments = SEGMENTS.get();
-		if (segments != null
-				&& !mayMatch(literalStarts.computeIfAbsent(info, LiteralPrefixHandlerMapping::literalStarts),
-						segments)) {
+		if (segments != null && !mayMatch(knownStarts(info), segments)) {
 			return null;
 		}
 		return super.getMatchingMapping(info, request);
+	}
+
+	private List<String[]> knownStarts(RequestMappingInfo info) {
+		List<String[]> starts = literalStarts.get(info);
+		if (starts == null) {
+			starts = literalStarts(info);
+			synchronized (this) {
+				Map<RequestMappingInfo, List<String[]>> more = new IdentityHashMap<>(literalStarts);
+				more.put(info, starts);
+				literalStarts = more;
+			}
+		}
+		return starts;
 	}
 
 	static boolean mayMatch(List<String[]> starts, String[] segments) {
