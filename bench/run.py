@@ -454,6 +454,10 @@ def deal_scenarios(ctx):
         dict(name="deal card page, manager", kind="html", api="deal card API, manager",
              http=dict(mode="paths", paths=["/deals/" + id_ for id_ in ctx["deal_ids"]], headers=manager_s),
              sql=dict(file="deal-card-page.sql", vars=dict(ctx["manager_session"], **sample))),
+        # The floor of any page: the profile page is the layout (session, sidebar and its
+        # counters, top bar) around a few fields, set beside the deal card API as its page is
+        dict(name="deal card page's floor: the layout alone (profile page), manager", kind="html",
+             api="deal card API, manager", http=dict(mode="paths", paths=["/account"], headers=manager_s)),
         dict(name="deal board page, manager", kind="page",
              http=dict(mode="paths", paths=[f"/deals/board?scenario={ctx['board_scenario']}"], headers=manager_s),
              sql=dict(file="deal-board.sql", vars=board)),
