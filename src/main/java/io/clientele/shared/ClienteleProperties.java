@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of a Clientele installation. Every one can be given as an environment
@@ -67,9 +68,12 @@ public record ClienteleProperties(Path home, @DefaultValue Db db, @DefaultValue 
 	 *
 	 * @param port 0 picks a free port at every start
 	 * @param durable false switches fsync and synchronous commit off (tests only)
+	 * @param sharedBuffers PostgreSQL's own page cache; none given: a quarter of the
+	 * machine's memory (at least 128 MB, at most 8 GB) for a durable server, PostgreSQL's
+	 * 128 MB otherwise
 	 */
 	public record EmbeddedDb(@DefaultValue("0") int port, @DefaultValue("true") boolean durable,
-			@DefaultValue("30s") Duration startupWait) {
+			@DefaultValue("30s") Duration startupWait, @Nullable DataSize sharedBuffers) {
 	}
 
 	/**

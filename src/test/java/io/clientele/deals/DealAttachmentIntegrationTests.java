@@ -410,7 +410,7 @@ class DealAttachmentIntegrationTests {
 	private DealAttachments onDisk(Path home) {
 		var properties = new ClienteleProperties(home,
 				new ClienteleProperties.Db(null, null, null, 0, java.time.Duration.ofSeconds(5)),
-				new ClienteleProperties.EmbeddedDb(0, true, java.time.Duration.ofSeconds(30)),
+				new ClienteleProperties.EmbeddedDb(0, true, java.time.Duration.ofSeconds(30), null),
 				new ClienteleProperties.Admin("admin", null),
 				new ClienteleProperties.Login(5, java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(1),
 						java.time.Duration.ofMinutes(15)),

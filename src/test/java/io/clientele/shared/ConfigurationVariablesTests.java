@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +28,8 @@ class ConfigurationVariablesTests {
 					Map.of("CLIENTELE_HOME", "/srv/clientele", "CLIENTELE_DB_URL", "jdbc:postgresql://db.example/crm",
 							"CLIENTELE_DB_USER", "crm", "CLIENTELE_DB_PASSWORD", "secret", "CLIENTELE_DB_POOL_SIZE",
 							"12", "CLIENTELE_ADMIN_PASSWORD", "first-one", "CLIENTELE_PHONE_REGION", "KZ",
-							"CLIENTELE_ATTACHMENTS_STORAGE", "disk", "CLIENTELE_ATTACHMENTS_MAX_SIZE", "10MB")));
+							"CLIENTELE_ATTACHMENTS_STORAGE", "disk", "CLIENTELE_ATTACHMENTS_MAX_SIZE", "10MB",
+							"CLIENTELE_EMBEDDED_DB_SHARED_BUFFERS", "2GB")));
 		environment.getPropertySources()
 			.addLast(new org.springframework.core.io.support.ResourcePropertySource("application",
 					"classpath:application.properties"));
@@ -45,6 +48,7 @@ class ConfigurationVariablesTests {
 		assertThat(properties.phoneRegion()).isEqualTo("KZ");
 		assertThat(properties.attachments().storage()).isEqualTo(ClienteleProperties.Attachments.Storage.DISK);
 		assertThat(properties.attachments().maxSize().toMegabytes()).isEqualTo(10);
+		assertThat(properties.embeddedDb().sharedBuffers()).isEqualTo(DataSize.ofGigabytes(2));
 		assertThat(properties.login().maxFailures()).isEqualTo(5);
 		assertThat(properties.login().window()).isEqualTo(Duration.ofMinutes(5));
 	}

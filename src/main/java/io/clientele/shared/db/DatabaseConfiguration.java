@@ -37,7 +37,7 @@ class DatabaseConfiguration {
 	EmbeddedPostgresServer embeddedPostgres(ClienteleProperties properties) {
 		var embedded = properties.embeddedDb();
 		return EmbeddedPostgresServer.acquire(properties.embeddedDataDirectory(), embedded.port(), embedded.durable(),
-				embedded.startupWait());
+				embedded.startupWait(), embedded.sharedBuffers());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -24,7 +24,7 @@ class EmbeddedPostgresEarlyStart implements ApplicationListener<ApplicationEnvir
 		}
 		var embedded = properties.embeddedDb();
 		EmbeddedPostgresServer.startInBackground(properties.embeddedDataDirectory(), embedded.port(),
-				embedded.durable(), embedded.startupWait());
+				embedded.durable(), embedded.startupWait(), embedded.sharedBuffers());
 	}
 
 }

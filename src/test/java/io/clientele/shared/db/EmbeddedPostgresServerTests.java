@@ -13,6 +13,7 @@ import io.clientele.support.EmbeddedPostgresChild;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,6 +63,30 @@ class EmbeddedPostgresServerTests {
 		}
 		finally {
 			second.release();
+		}
+	}
+
+	@Test
+	void a_durable_server_keeps_a_quarter_of_the_machines_memory_as_its_page_cache_within_bounds() {
+		long gigabyte = DataSize.ofGigabytes(1).toBytes();
+		assertThat(EmbeddedPostgresServer.sharedBuffers(null, true, 24 * gigabyte)).isEqualTo(DataSize.ofGigabytes(6));
+		assertThat(EmbeddedPostgresServer.sharedBuffers(null, true, 64 * gigabyte)).isEqualTo(DataSize.ofGigabytes(8));
+		assertThat(EmbeddedPostgresServer.sharedBuffers(null, true, gigabyte / 4)).isEqualTo(DataSize.ofMegabytes(128));
+		assertThat(EmbeddedPostgresServer.sharedBuffers(null, false, 24 * gigabyte)).as("a throw-away server (tests)")
+			.isEqualTo(DataSize.ofMegabytes(128));
+		assertThat(EmbeddedPostgresServer.sharedBuffers(DataSize.ofMegabytes(512), true, 24 * gigabyte))
+			.as("as configured")
+			.isEqualTo(DataSize.ofMegabytes(512));
+	}
+
+	@Test
+	void the_server_runs_with_the_page_cache_it_was_given() throws Exception {
+		var server = EmbeddedPostgresServer.acquire(dataDirectory(), 0, true, WAIT, DataSize.ofMegabytes(160));
+		try {
+			assertThat(select(server, "show shared_buffers")).isEqualTo("160MB");
+		}
+		finally {
+			server.release();
 		}
 	}
 
