@@ -187,6 +187,7 @@ public final class EmbeddedPostgresServer {
 			OrphanedPostmaster.stopIfAny(dataDirectory);
 			boolean firstStart = !Files.exists(dataDirectory.resolve("PG_VERSION"));
 			long started = System.nanoTime();
+			DataSize buffers = sharedBuffers(sharedBuffers, durable, machineMemory());
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
@@ -197,8 +198,7 @@ public final class EmbeddedPostgresServer {
 				.setLocaleConfig("builtin-locale", "C.UTF-8")
 				.setServerConfig("listen_addresses", "localhost")
 				.setServerConfig("max_connections", "100")
-				.setServerConfig("shared_buffers",
-						sharedBuffers(sharedBuffers, durable, machineMemory()).toMegabytes() + "MB")
+				.setServerConfig("shared_buffers", buffers.toMegabytes() + "MB")
 				.setServerConfig("shared_preload_libraries", "pg_stat_statements");
 			// The library starts the server with fsync off and asynchronous commit, which
 			// suits throw-away test databases but loses data on a crash.
@@ -208,9 +208,8 @@ public final class EmbeddedPostgresServer {
 			EmbeddedPostgres postgres = builder.start();
 			stopUnusedAtExit();
 			log.info("Embedded PostgreSQL {} in {} on port {}, shared buffers {} MB ({} ms{})", serverVersion(postgres),
-					dataDirectory, postgres.getPort(),
-					sharedBuffers(sharedBuffers, durable, machineMemory()).toMegabytes(),
-					(System.nanoTime() - started) / 1_000_000, firstStart ? ", first initialisation" : "");
+					dataDirectory, postgres.getPort(), buffers.toMegabytes(), (System.nanoTime() - started) / 1_000_000,
+					firstStart ? ", first initialisation" : "");
 			EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, postgres);
 			server.createDatabase();
 			return server;
