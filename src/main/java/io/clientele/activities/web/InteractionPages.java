@@ -40,7 +40,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -141,8 +140,7 @@ class InteractionPages {
 	 */
 	@GetMapping("/filters")
 	String filters(@AuthenticationPrincipal CurrentUser user, Model model) {
-		ListParams state = ListParams.from("/interactions", new LinkedMultiValueMap<>(), InteractionColumns.DEFAULT,
-				"at", true);
+		ListParams state = ListParams.unfiltered("/interactions");
 		return view.filterFields(model, state, columns.all().values(), choices -> filterChoices(choices, state, user));
 	}
 

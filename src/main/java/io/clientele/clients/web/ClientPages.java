@@ -31,7 +31,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -120,8 +119,8 @@ class ClientPages {
 	 */
 	@GetMapping("/filters")
 	String filters(@AuthenticationPrincipal CurrentUser user, Model model) {
-		return view.filterFields(model, ListParams.from("/clients", new LinkedMultiValueMap<>(), columns.defaults()),
-				columns.all().values(), choices -> filterChoices(choices, user));
+		return view.filterFields(model, ListParams.unfiltered("/clients"), columns.all().values(),
+				choices -> filterChoices(choices, user));
 	}
 
 	private void filterChoices(Model model, CurrentUser user) {

@@ -31,7 +31,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -114,9 +113,8 @@ class LeadPages {
 	 */
 	@GetMapping("/filters")
 	String filters(@AuthenticationPrincipal CurrentUser user, Model model) {
-		return view.filterFields(model,
-				ListParams.from("/leads", new LinkedMultiValueMap<>(), columns.defaults(), "created", true),
-				columns.all().values(), choices -> filterChoices(choices, user));
+		return view.filterFields(model, ListParams.unfiltered("/leads"), columns.all().values(),
+				choices -> filterChoices(choices, user));
 	}
 
 	private void filterChoices(Model model, CurrentUser user) {

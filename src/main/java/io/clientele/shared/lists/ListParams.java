@@ -26,6 +26,15 @@ public record ListParams(String path, @Nullable String text, Map<String, List<St
 	public static final int DEFAULT_SIZE = 50;
 
 	/**
+	 * A list with no filter set, as the filter panel's fields are first shown (its
+	 * columns and order are not the list's, which the panel does not show).
+	 * @param path where the list lives ({@code /clients}), for its links
+	 */
+	public static ListParams unfiltered(String path) {
+		return new ListParams(path, null, Map.of(), List.of(), "name", false, null, null, null, DEFAULT_SIZE);
+	}
+
+	/**
 	 * @param path where the list lives ({@code /clients}), for its links
 	 */
 	public static ListParams from(String path, MultiValueMap<String, String> params, List<String> defaultColumns) {
